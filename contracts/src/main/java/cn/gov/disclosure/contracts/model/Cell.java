@@ -1,0 +1,102 @@
+package cn.gov.disclosure.contracts.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One table cell as the report states it: a number, and for money the unit the report wrote (万元 in the label,
+ * 元 in the cell). The unit is never guessed: {@code null} means the report did not say.
+ * In JSON a cell without a unit is a plain number; with a unit it is {@code {"value": 0, "unit": "元"}}.
+ */
+@JsonSerialize(using = Cell.Serializer.class)
+@JsonDeserialize(using = Cell.Deserializer.class)
+public record Cell(BigDecimal value, String unit) {
+
+    public Cell {
+        Objects.requireNonNull(value, "value");
+        if (unit != null && unit.isBlank()) {
+            unit = null;
+        }
+    }
+
+    public static Cell of(long value) {
+        return new Cell(BigDecimal.valueOf(value), null);
+    }
+
+    public static Cell of(String value) {
+        return new Cell(new BigDecimal(value), null);
+    }
+
+    public static Cell money(String value, String unit) {
+        return new Cell(new BigDecimal(value), unit);
+    }
+
+    public boolean isWholeNumber() {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    @Override
+    public String toString() {
+        return unit == null ? value.toPlainString() : value.toPlainString() + unit;
+    }
+
+    static final class Serializer extends StdSerializer<Cell> {
+        Serializer() {
+            super(Cell.class);
+        }
+
+        @Override
+        public void serialize(Cell cell, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (cell.unit() == null) {
+                gen.writeNumber(cell.value());
+            } else {
+                gen.writeStartObject();
+                gen.writeNumberField("value", cell.value());
+                gen.writeStringField("unit", cell.unit());
+                gen.writeEndObject();
+            }
+        }
+    }
+
+    static final class Deserializer extends StdDeserializer<Cell> {
+        Deserializer() {
+            super(Cell.class);
+        }
+
+        @Override
+        public Cell deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return new Cell(p.getDecimalValue(), null);
+            }
+            if (token == JsonToken.START_OBJECT) {
+                JsonNode node = p.readValueAsTree();
+                JsonNode value = node.get("value");
+                JsonNode unit = node.get("unit");
+                if (value == null || !value.isNumber()) {
+                    throw MismatchedInputException.from(p, Cell.class,
+                            "a cell object needs a numeric 'value' / 单元格对象须有数值 value");
+                }
+                if (unit != null && !unit.isNull() && !unit.isTextual()) {
+                    throw MismatchedInputException.from(p, Cell.class, "a cell 'unit' must be text / 单位须为文本");
+                }
+                return new Cell(value.decimalValue(), unit == null || unit.isNull() ? null : unit.asText());
+            }
+            throw MismatchedInputException.from(p, Cell.class,
+                    "a cell must be a number or {\"value\": number, \"unit\": text} / 单元格须为数字");
+        }
+    }
+}
