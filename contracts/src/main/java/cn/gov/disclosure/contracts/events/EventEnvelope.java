@@ -2,6 +2,7 @@ package cn.gov.disclosure.contracts.events;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,8 @@ public record EventEnvelope<T extends EventPayload>(String id, String source, St
         h.put(HEADER_PREFIX + "source", source);
         h.put(HEADER_PREFIX + "type", type);
         h.put(HEADER_PREFIX + "subject", subject);
-        h.put(HEADER_PREFIX + "time", time.toString());
+        // RFC 3339 needs the seconds, which OffsetDateTime.toString() leaves out when they are zero
+        h.put(HEADER_PREFIX + "time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         h.put("content-type", "application/json");
         return h;
     }

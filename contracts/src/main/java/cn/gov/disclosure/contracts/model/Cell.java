@@ -27,9 +27,20 @@ public record Cell(BigDecimal value, String unit) {
 
     public Cell {
         Objects.requireNonNull(value, "value");
+        value = normalise(value);
         if (unit != null && unit.isBlank()) {
             unit = null;
         }
+    }
+
+    /** One representation per number ({@code 0}, {@code 0.0} and {@code 0.00} are the same cell), never exponent form. */
+    private static BigDecimal normalise(BigDecimal v) {
+        if (v.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        // an absurd exponent (1e100000000) is left as it is rather than expanded into a hundred million digits
+        return s.scale() < 0 && s.scale() >= -40 ? s.setScale(0) : s;
     }
 
     public static Cell of(long value) {

@@ -1,0 +1,59 @@
+package cn.gov.disclosure.support.outbox;
+
+import cn.gov.disclosure.contracts.ContractsJson;
+import cn.gov.disclosure.contracts.events.EventCodec;
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.EventPayload;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: an event is stored in the same database transaction as the change it announces, and
+ * {@link OutboxRelay} publishes it to Kafka afterwards. Nothing is sent if the transaction rolls back; nothing is
+ * lost if the broker is down.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final AgroalDataSource dataSource;
+    private final String source;
+
+    public Outbox(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.dataSource = dataSource;
+        this.source = "/annual-report/" + applicationName;
+    }
+
+    /** Enqueues a new event about {@code payload.reportId()}; must run inside the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends EventPayload> EventEnvelope<T> enqueue(T payload) {
+        EventEnvelope<T> event = EventEnvelope.of(source, payload);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO outbox_event (event_id, topic, record_key, event_type, headers, payload)
+                     VALUES (?, ?, ?, ?, ?::jsonb, ?)""")) {
+            ps.setObject(1, UUID.fromString(event.id()));
+            ps.setString(2, event.topic());
+            ps.setString(3, event.key());
+            ps.setString(4, event.type());
+            ps.setString(5, ContractsJson.mapper().writeValueAsString(event.headers()));
+            ps.setString(6, EventCodec.payloadJson(payload));
+            ps.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store event in the outbox", e);
+        }
+        return event;
+    }
+
+    /** The source attribute of events this service emits. */
+    public String source() {
+        return source;
+    }
+}

@@ -1,0 +1,171 @@
+package cn.gov.disclosure.support.outbox;
+
+import cn.gov.disclosure.contracts.ContractsJson;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, and marks each event published once the broker acknowledged it.
+ * While the broker is unreachable the events wait in the table and are retried on the next run; the producer is
+ * idempotent, so a retry inside the client never writes a record twice. Consumers dedupe by {@code ce_id} for the
+ * remaining at-least-once window (acknowledgement lost after the write).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final long sendTimeoutMs;
+    private volatile KafkaProducer<String, String> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "outbox.send-timeout-ms", defaultValue = "10000") long sendTimeoutMs) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.sendTimeoutMs = sendTimeoutMs;
+    }
+
+    record Pending(long seq, String topic, String key, Map<String, String> headers, String payload) {
+    }
+
+    @Scheduled(every = "${outbox.relay-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        publishPending();
+    }
+
+    /** Publishes what is pending; returns how many events were published. */
+    public synchronized int publishPending() {
+        int published = 0;
+        while (true) {
+            List<Pending> batch = pending();
+            if (batch.isEmpty()) {
+                return published;
+            }
+            for (Pending p : batch) {
+                try {
+                    send(p);
+                    markPublished(p.seq());
+                    published++;
+                } catch (Exception e) {
+                    markFailed(p.seq(), e);
+                    LOG.warnf("Outbox relay: event %d to %s not published yet (%s); will retry", p.seq(), p.topic(),
+                            e.getMessage());
+                    return published;
+                }
+            }
+        }
+    }
+
+    /** Number of events not yet published (the outbox backlog). */
+    public long backlog() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(Pending p) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.payload());
+        p.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer().send(record).get(sendTimeoutMs + 2000, TimeUnit.MILLISECONDS);
+    }
+
+    private List<Pending> pending() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT seq, topic, record_key, headers::text, payload FROM outbox_event
+                     WHERE published_at IS NULL ORDER BY seq LIMIT ?""")) {
+            ps.setInt(1, BATCH);
+            List<Pending> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            ContractsJson.mapper().readValue(rs.getString(4), new TypeReference<Map<String, String>>() {
+                            }), rs.getString(5)));
+                }
+            }
+            return out;
+        } catch (Exception e) {
+            LOG.warnf("Outbox relay: cannot read the outbox (%s)", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private void markPublished(long seq) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            ps.executeUpdate();
+        }
+    }
+
+    private void markFailed(long seq, Exception error) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+            ps.setString(1, String.valueOf(error.getMessage()));
+            ps.setLong(2, seq);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warnf("Outbox relay: cannot record the failure (%s)", e.getMessage());
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(sendTimeoutMs));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, sendTimeoutMs / 2)));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeoutMs));
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            producer = p = new KafkaProducer<>(props);
+        }
+        return p;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+}
