@@ -45,6 +45,27 @@ public class ProblemMappers {
                 List.of(Problem.Error.at(pointer, "值的类型或内容不正确：" + reason, reason))), uri);
     }
 
+    /** Quarkus has a built-in mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return wrongJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(com.fasterxml.jackson.databind.exc.InvalidFormatException e, UriInfo uri) {
+        return wrongJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownJsonField(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e, UriInfo uri) {
+        return wrongJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unconstructibleJsonValue(com.fasterxml.jackson.databind.exc.ValueInstantiationException e, UriInfo uri) {
+        return wrongJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         return respond(new Problem(Problem.TYPE_BASE + "malformed-json", "请求体不是有效的 JSON", 400, null, null,
@@ -78,6 +99,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // the REST layer wraps some body-reading failures; name the field when the cause can
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonMappingException mapping) {
+                return wrongJson(mapping, uri);
+            }
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);

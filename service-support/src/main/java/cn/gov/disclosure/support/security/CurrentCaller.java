@@ -2,17 +2,35 @@ package cn.gov.disclosure.support.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Makes the {@link Caller} of the current request injectable. */
-public class CallerProducer {
+import java.util.Set;
 
-    @Produces
-    @RequestScoped
-    Caller caller(SecurityIdentity identity) {
+/**
+ * The {@link Caller} of the current request, read from the OIDC token: subject, {@code name} or
+ * {@code preferred_username}, roles, and the {@code org} claim. Request-scoped, so singletons (REST resources) can
+ * inject it and always see the caller of the request at hand.
+ */
+@RequestScoped
+public class CurrentCaller {
+
+    private final SecurityIdentity identity;
+    private Caller caller;
+
+    public CurrentCaller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Caller get() {
+        if (caller == null) {
+            caller = read(identity);
+        }
+        return caller;
+    }
+
+    public static Caller read(SecurityIdentity identity) {
         if (identity.isAnonymous()) {
-            return new Caller(null, null, java.util.Set.of(), null);
+            return new Caller(null, null, Set.of(), null);
         }
         String subject = identity.getPrincipal().getName();
         String name = subject;

@@ -1,0 +1,87 @@
+package cn.gov.disclosure.intake.api;
+
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.intake.submission.ReportQueries;
+import cn.gov.disclosure.intake.submission.SubmissionService;
+import cn.gov.disclosure.intake.submission.SubmissionSource;
+import cn.gov.disclosure.support.security.CurrentCaller;
+import cn.gov.disclosure.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Townships submit their annual report as JSON and follow its state. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "reports", description = "年度报告的提交与状态 / submitting reports and following their state")
+@SecurityRequirement(name = "bearer")
+public class ReportResource {
+
+    private final SubmissionService submissions;
+    private final ReportQueries queries;
+    private final CurrentCaller caller;
+
+    public ReportResource(SubmissionService submissions, ReportQueries queries, CurrentCaller caller) {
+        this.submissions = submissions;
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
+    @Operation(summary = "提交年度报告（JSON） / Submit an annual report as JSON",
+            description = "Creates version n+1 of the caller's report for the year. 202 with the report id and version.")
+    public Response submit(AnnualReport report,
+                           @Parameter(description = "retrying with the same key returns the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return accepted(submissions.submit(caller.get(), report, SubmissionSource.JSON, List.of(), blankToNull(idempotencyKey)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.TOWNSHIP_SUBMITTER, Roles.COUNTY_REVIEWER, Roles.PROVINCE_ADMIN})
+    @Operation(summary = "我的报告 / The reports the caller may see (latest version each)")
+    public List<ReportViews.ReportSummary> list(@QueryParam("year") Integer year) {
+        return queries.latest(caller.get(), year).stream().map(ReportViews.ReportSummary::of).toList();
+    }
+
+    @GET
+    @Path("{reportId}")
+    @RolesAllowed({Roles.TOWNSHIP_SUBMITTER, Roles.COUNTY_REVIEWER, Roles.PROVINCE_ADMIN})
+    @Operation(summary = "报告状态 / Every version of a report with its state")
+    public ReportViews.ReportStatus status(@PathParam("reportId") String reportId) {
+        return ReportViews.ReportStatus.of(queries.versions(caller.get(), reportId));
+    }
+
+    @GET
+    @Path("{reportId}/versions/{version}")
+    @RolesAllowed({Roles.TOWNSHIP_SUBMITTER, Roles.COUNTY_REVIEWER, Roles.PROVINCE_ADMIN})
+    @Operation(summary = "某一版本 / One version with its report")
+    public ReportViews.VersionView version(@PathParam("reportId") String reportId, @PathParam("version") int version) {
+        return ReportViews.VersionView.of(queries.version(caller.get(), reportId, version), true);
+    }
+
+    static Response accepted(SubmissionService.Receipt receipt) {
+        return Response.accepted(ReportViews.Accepted.of(receipt))
+                .location(URI.create(ReportViews.statusUrl(receipt.reportId()))).build();
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

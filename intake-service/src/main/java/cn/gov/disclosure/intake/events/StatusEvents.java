@@ -1,0 +1,83 @@
+package cn.gov.disclosure.intake.events;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.intake.submission.ReportVersionRepository;
+import cn.gov.disclosure.intake.submission.VersionState;
+import cn.gov.disclosure.support.inbox.IncomingEvents;
+import cn.gov.disclosure.support.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the township's view of each version current from what the other services announce. Each event is handled
+ * once (inbox), and a state only moves forward, so redelivered or late events change nothing.
+ */
+@ApplicationScoped
+public class StatusEvents {
+
+    private static final Logger LOG = Logger.getLogger(StatusEvents.class);
+
+    private final ReportVersionRepository repository;
+    private final Inbox inbox;
+
+    public StatusEvents(ReportVersionRepository repository, Inbox inbox) {
+        this.repository = repository;
+        this.inbox = inbox;
+    }
+
+    @Incoming("report-validated")
+    @Blocking
+    @Transactional
+    public void onValidated(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportValidated> event = IncomingEvents.read(record, ReportValidated.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            ReportValidated v = event.data();
+            advance(v.reportId(), v.version(), v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED,
+                    v, null, null);
+        }
+    }
+
+    @Incoming("review-decided")
+    @Blocking
+    @Transactional
+    public void onDecided(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReviewDecided> event = IncomingEvents.read(record, ReviewDecided.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            ReviewDecided d = event.data();
+            advance(d.reportId(), d.version(), d.decision() == ReviewDecided.Decision.APPROVED
+                    ? VersionState.APPROVED : VersionState.RETURNED, null, d.comment(), null);
+        }
+    }
+
+    @Incoming("report-published")
+    @Blocking
+    @Transactional
+    public void onPublished(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportPublished> event = IncomingEvents.read(record, ReportPublished.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            ReportPublished p = event.data();
+            advance(p.reportId(), p.version(), VersionState.PUBLISHED, null, null, p.publicUrl());
+        }
+    }
+
+    private void advance(String reportId, int version, VersionState next, ReportValidated validated, String comment,
+                         String publicUrl) {
+        var current = repository.find(reportId, version);
+        if (current.isEmpty()) {
+            LOG.warnf("Event for unknown report %s version %d ignored", reportId, version);
+            return;
+        }
+        if (!current.get().state().mayAdvanceTo(next)) {
+            LOG.debugf("Report %s v%d stays %s (event says %s)", reportId, version, current.get().state(), next);
+            return;
+        }
+        repository.updateState(reportId, version, next, validated == null ? null : validated.findings(), comment, publicUrl);
+    }
+}

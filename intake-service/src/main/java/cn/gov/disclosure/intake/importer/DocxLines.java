@@ -1,0 +1,118 @@
+package cn.gov.disclosure.intake.importer;
+
+import org.apache.poi.xwpf.usermodel.IBody;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.ICell;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFSDTCell;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A .docx as the importer's line model: the paragraphs in body order (a line break in a paragraph starts a new
+ * line), each table row as one line with its cells separated by tabs. A cell's paragraphs are joined with nothing
+ * (其他对外管理 / 服务事项 in one cell is one label); a cell merged over n grid columns is followed by n − 1 empty
+ * cells, a vertically merged continuation cell is empty — as Word writes a table copied as text.
+ */
+final class DocxLines {
+
+    private DocxLines() {
+    }
+
+    static List<String> read(InputStream docx) {
+        if (docx == null) {
+            throw notDocx(null);
+        }
+        List<String> lines = new ArrayList<>();
+        try (XWPFDocument doc = new XWPFDocument(docx)) {
+            body(doc, lines);
+        } catch (ImportException e) {
+            throw e;
+        } catch (Exception e) {
+            throw notDocx(e);
+        }
+        return lines;
+    }
+
+    private static ImportException notDocx(Throwable cause) {
+        return new ImportException(List.of(new ImportProblem(null, null, List.of(),
+                "不是有效的 Word 文档（.docx）" + (cause == null ? "" : "：" + cause.getClass().getSimpleName()),
+                "not a valid Word document (.docx)" + (cause == null ? "" : ": " + cause.getClass().getSimpleName()))),
+                cause);
+    }
+
+    private static void body(IBody body, List<String> lines) {
+        for (IBodyElement element : body.getBodyElements()) {
+            if (element instanceof XWPFParagraph p) {
+                paragraph(p.getText(), lines);
+            } else if (element instanceof XWPFTable t) {
+                table(t, lines);
+            } else if (element instanceof XWPFSDT sdt) {
+                paragraph(sdt.getContent().getText(), lines);
+            }
+        }
+    }
+
+    private static void paragraph(String text, List<String> lines) {
+        if (text == null) {
+            lines.add("");
+            return;
+        }
+        for (String line : text.split("\r\n|\r|\n", -1)) {
+            lines.add(line);
+        }
+    }
+
+    private static void table(XWPFTable table, List<String> lines) {
+        for (XWPFTableRow row : table.getRows()) {
+            List<String> cells = new ArrayList<>();
+            for (ICell cell : row.getTableICells()) {
+                if (cell instanceof XWPFTableCell c) {
+                    cells.add(cellText(c));
+                    for (int k = 1; k < span(c); k++) {
+                        cells.add("");
+                    }
+                } else if (cell instanceof XWPFSDTCell sdt) {
+                    cells.add(flat(sdt.getContent().getText()));
+                }
+            }
+            lines.add(String.join("\t", cells));
+        }
+    }
+
+    private static String cellText(XWPFTableCell cell) {
+        StringBuilder b = new StringBuilder();
+        for (IBodyElement element : cell.getBodyElements()) {
+            if (element instanceof XWPFParagraph p) {
+                b.append(flat(p.getText()));
+            } else if (element instanceof XWPFTable nested) {
+                for (XWPFTableRow row : nested.getRows()) {
+                    for (XWPFTableCell c : row.getTableCells()) {
+                        b.append(cellText(c));
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String flat(String text) {
+        return text == null ? "" : text.replaceAll("[\\t\\r\\n]+", " ");
+    }
+
+    private static int span(XWPFTableCell cell) {
+        CTTcPr pr = cell.getCTTc().getTcPr();
+        if (pr == null || !pr.isSetGridSpan() || pr.getGridSpan().getVal() == null) {
+            return 1;
+        }
+        return Math.max(1, pr.getGridSpan().getVal().intValue());
+    }
+}

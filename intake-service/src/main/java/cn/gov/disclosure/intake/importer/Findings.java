@@ -1,0 +1,18 @@
+package cn.gov.disclosure.intake.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The notes and problems collected while one document is read. */
+final class Findings {
+    final List<ImportNote> notes = new ArrayList<>();
+    final List<ImportProblem> problems = new ArrayList<>();
+
+    void note(Integer line, String row, String zh, String en) {
+        notes.add(new ImportNote(line, row, zh, en));
+    }
+
+    void problem(Integer line, String row, List<String> cells, String zh, String en) {
+        problems.add(new ImportProblem(line, row, cells, zh, en));
+    }
+}

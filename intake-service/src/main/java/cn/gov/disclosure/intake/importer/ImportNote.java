@@ -1,0 +1,14 @@
+package cn.gov.disclosure.intake.importer;
+
+/**
+ * A warning of the importer: the document was read, but something in it deserves a look.
+ *
+ * @param line      the line of the document (text: the line number; .docx: the line of the converted document, one
+ *                  line per paragraph or table row), or {@code null} when the note is about the whole document
+ * @param row       the catalogue key of the table row concerned (e.g. {@code resultTotal}), the table's key
+ *                  (e.g. {@code reviewsAndLitigation}) when the note is about a whole table, or {@code null}
+ * @param messageZh the message in Chinese
+ * @param messageEn the message in English
+ */
+public record ImportNote(Integer line, String row, String messageZh, String messageEn) {
+}

@@ -1,0 +1,351 @@
+package cn.gov.disclosure.intake.importer;
+
+import cn.gov.disclosure.contracts.catalogue.TableId;
+import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.contracts.model.Section;
+import cn.gov.disclosure.contracts.model.SectionKey;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one document, given as lines, into a report. One instance per document (not thread-safe; not shared). */
+final class ReportReader {
+
+    private static final Pattern HEADING = Pattern.compile("^([一二三四五六])(?:\\s*[、.,:：]|\\s)\\s*(\\S.*)$");
+    private static final Pattern PART_HEADING = Pattern.compile("^第([一二三四五六])部分\\s*[、.,:：]?\\s*(\\S.*)$");
+    private static final Pattern YEAR = Pattern.compile("([0-9０-９]{4})\\s*年");
+    private static final int MAX_HEADING_LENGTH = 60;
+    private static final int MAX_TITLE_LENGTH = 80;
+    private static final int MAX_TITLE_CONTINUATION = 20;
+
+    private final LabelIndex index = LabelIndex.INSTANCE;
+    private final List<SourceLine> lines;
+    private final List<String> cleaned;
+    private final Findings findings = new Findings();
+
+    ReportReader(List<SourceLine> lines) {
+        this.lines = lines;
+        this.cleaned = lines.stream().map(l -> Text.clean(l.text())).toList();
+    }
+
+    ImportResult read() {
+        List<Heading> headings = headings();
+        int firstHeading = headings.isEmpty() ? lines.size() : headings.get(0).index;
+        Title title = title(firstHeading);
+
+        // Sections: text, and the table region of the table sections.
+        List<Section> sections = new ArrayList<>();
+        Map<TableId, List<SourceLine>> regions = new EnumMap<>(TableId.class);
+        for (int h = 0; h < headings.size(); h++) {
+            Heading heading = headings.get(h);
+            int from = heading.index + 1;
+            int to = h + 1 < headings.size() ? headings.get(h + 1).index : lines.size();
+            TableId table = tableOf(heading.key);
+            int regionFrom = to;
+            int regionTo = to;
+            if (table != null) {
+                int[] region = region(table, from, to);
+                if (region != null) {
+                    regionFrom = region[0];
+                    regionTo = region[1];
+                    regions.put(table, lines.subList(regionFrom, regionTo));
+                }
+            }
+            List<String> text = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                if (i >= regionFrom && i < regionTo) {
+                    continue;
+                }
+                if (!cleaned.get(i).isEmpty()) {
+                    text.add(cleaned.get(i));
+                }
+            }
+            sections.add(new Section(heading.key, heading.text, String.join("\n", text)));
+        }
+
+        Map<TableId, List<Token>> tokens = new EnumMap<>(TableId.class);
+        regions.forEach((table, region) -> tokens.put(table, Token.of(region, table)));
+        TemplateVersion template = template(tokens, title.year);
+
+        Map<TableId, ReportTable> tables = new EnumMap<>(TableId.class);
+        for (TableId table : TableId.values()) {
+            List<Token> t = tokens.get(table);
+            ReportTable read = t == null ? null : new TableReader(template, table, t, findings).read();
+            if (read != null) {
+                tables.put(table, read);
+            }
+        }
+        if (!findings.problems.isEmpty()) {
+            throw new ImportException(findings.problems);
+        }
+        if (tables.isEmpty()) {
+            throw ImportException.of("未识别到报表表格（主动公开、依申请公开、行政复议和行政诉讼三张表均未找到）",
+                    "no report tables recognised (none of the tables of active disclosure, applications, reviews and "
+                            + "litigation was found)");
+        }
+        for (TableId table : TableId.values()) {
+            if (!tables.containsKey(table)) {
+                String title2 = TemplateCatalogue.table(template, table).title();
+                findings.note(null, table.key(), "未识别到表" + table.number() + "（" + title2 + "）",
+                        "Table " + table.number() + " (" + title2 + ") was not recognised");
+            }
+        }
+        AnnualReport report = new AnnualReport(title.organisation, title.year, template, title.text, sections,
+                tables.get(TableId.ACTIVE_DISCLOSURE), tables.get(TableId.APPLICATIONS),
+                tables.get(TableId.REVIEWS_AND_LITIGATION));
+        return new ImportResult(report, findings.notes);
+    }
+
+    // ------------------------------------------------------------------ headings
+
+    private record Heading(int index, SectionKey key, String text) {
+    }
+
+    /**
+     * The section headings in document order: a line 一、… to 六、… (after markdown markers) naming one of the
+     * section's key words and no table line (so Table 3's 一、本年新收… and 四、结转下年度… are not headings). Of these
+     * candidates the longest chain with rising numerals is taken; it starts at the last candidate that can start
+     * such a chain (a table of contents before the report does not count) and continues with the first fitting one.
+     */
+    private List<Heading> headings() {
+        List<Heading> candidates = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = cleaned.get(i);
+            if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH || nonEmptyCells(lines.get(i).text()) > 1) {
+                continue;
+            }
+            String normal = Text.nfkc(text);
+            Matcher m = HEADING.matcher(normal);
+            if (!m.matches()) {
+                m = PART_HEADING.matcher(normal);
+                if (!m.matches()) {
+                    continue;
+                }
+            }
+            SectionKey key = SectionKey.fromNumeral(m.group(1));
+            String words = Text.key(m.group(2));
+            if (key == null || index.isAnyTableLabel(Text.key(text))) {
+                continue;
+            }
+            boolean named = TemplateCatalogue.section(key).keywords().stream().anyMatch(k -> words.contains(Text.key(k)));
+            if (named) {
+                candidates.add(new Heading(i, key, text));
+            }
+        }
+        int n = candidates.size();
+        int[] chain = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            chain[i] = 1;
+            for (int j = i + 1; j < n; j++) {
+                if (candidates.get(j).key.number() > candidates.get(i).key.number()) {
+                    chain[i] = Math.max(chain[i], chain[j] + 1);
+                }
+            }
+        }
+        int best = 0;
+        for (int c : chain) {
+            best = Math.max(best, c);
+        }
+        List<Heading> headings = new ArrayList<>();
+        int at = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (chain[i] == best) {
+                at = i;
+                break;
+            }
+        }
+        while (at >= 0) {
+            Heading h = candidates.get(at);
+            headings.add(h);
+            int next = -1;
+            for (int j = at + 1; j < n; j++) {
+                if (candidates.get(j).key.number() > h.key.number() && chain[j] == chain[at] - 1) {
+                    next = j;
+                    break;
+                }
+            }
+            at = next;
+        }
+        return headings;
+    }
+
+    private static int nonEmptyCells(String line) {
+        int n = 0;
+        for (String cell : Token.cells(line)) {
+            if (!cell.isBlank()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static TableId tableOf(SectionKey key) {
+        for (TableId id : TableId.values()) {
+            if (id.section() == key) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ table regions
+
+    /** [first, end) of the lines of the section that form its table, or {@code null} when it has none. */
+    private int[] region(TableId table, int from, int to) {
+        int first = -1;
+        int last = -1;
+        for (int i = from; i < to; i++) {
+            if (isTableLine(table, i)) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        return first < 0 ? null : new int[] {first, last + 1};
+    }
+
+    private boolean isTableLine(TableId table, int i) {
+        String raw = lines.get(i).text();
+        String text = cleaned.get(i);
+        if (text.isEmpty()) {
+            return false;
+        }
+        String key = Text.key(text);
+        if (nonEmptyCells(raw) <= 1 && (text.contains("。") || text.contains("；")) && !index.isExactLabel(table, key)) {
+            return false; // a sentence, even when Word's copy indents it with a tab
+        }
+        if (raw.indexOf('\t') >= 0 || Text.strip(raw).startsWith("|") || Text.isSeparator(text)) {
+            return true;
+        }
+        if (Text.number(text) != null || Text.isNumberish(text)) {
+            return true;
+        }
+        return index.isExactLabel(table, key);
+    }
+
+    // ------------------------------------------------------------------ template
+
+    /**
+     * The template the tables follow, told by the labels only one template has (本年制发件数, the three items of
+     * （六）其他处理 …; 本年新制作数量, 政府集中采购 …) and by a label that is a row in one template and a group in the
+     * other when numbers follow it (2019: （六）其他处理 0 0 …). Without such labels: the template of the reporting
+     * year, noted.
+     */
+    private TemplateVersion template(Map<TableId, List<Token>> tokens, int year) {
+        Map<TemplateVersion, Integer> hits = new EnumMap<>(TemplateVersion.class);
+        for (TemplateVersion t : TemplateVersion.values()) {
+            int n = 0;
+            for (TableId table : List.of(TableId.ACTIVE_DISCLOSURE, TableId.APPLICATIONS)) {
+                List<Token> list = tokens.getOrDefault(table, List.of());
+                for (int i = 0; i < list.size(); i++) {
+                    Token token = list.get(i);
+                    if (token.kind() != Token.Kind.LABEL) {
+                        continue;
+                    }
+                    if (index.uniqueLabels(t).contains(token.key())
+                            || index.rowsThatAreGroupsElsewhere(t).contains(token.key()) && numberFollows(list, i)) {
+                        n++;
+                    }
+                }
+            }
+            hits.put(t, n);
+        }
+        int h2019 = hits.get(TemplateVersion.T2019);
+        int h2021 = hits.get(TemplateVersion.T2021);
+        TemplateVersion byYear = year >= TemplateVersion.FIRST_REPORTING_YEAR ? TemplateVersion.requiredFor(year)
+                : TemplateVersion.T2021;
+        if (h2019 > 0 && h2021 > 0) {
+            TemplateVersion chosen = h2019 > h2021 ? TemplateVersion.T2019 : h2021 > h2019 ? TemplateVersion.T2021 : byYear;
+            findings.note(null, null,
+                    "表格同时含有2019版和2021版模板的标签，按" + chosen.code() + "版读取",
+                    "the tables carry labels of both the 2019 and the 2021 template; read as the " + chosen.code()
+                            + " template");
+            return chosen;
+        }
+        if (h2019 > 0) {
+            return TemplateVersion.T2019;
+        }
+        if (h2021 > 0) {
+            return TemplateVersion.T2021;
+        }
+        if (!tokens.isEmpty()) {
+            findings.note(null, null,
+                    "表格中没有区分2019版和2021版模板的标签，按报告年度推定为" + byYear.code() + "版",
+                    "the tables have no label that tells the 2019 from the 2021 template; taken as the "
+                            + byYear.code() + " template from the reporting year");
+        }
+        return byYear;
+    }
+
+    /** Whether the label at {@code i} is followed by a number (empty cells skipped), i.e. is a row, not a group. */
+    private static boolean numberFollows(List<Token> tokens, int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            Token.Kind kind = tokens.get(j).kind();
+            if (kind == Token.Kind.NUMBER) {
+                return true;
+            }
+            if (kind != Token.Kind.EMPTY) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ title
+
+    private record Title(String text, String organisation, int year) {
+    }
+
+    /**
+     * The title before section 一: the first line naming a year (…2020年…) and 政府信息公开 or 报告; a title over two
+     * lines (…政府信息公开工作 / 年度报告) is joined. The organ is what stands before the year.
+     */
+    private Title title(int end) {
+        for (int i = 0; i < end; i++) {
+            String text = cleaned.get(i);
+            if (text.isEmpty() || text.length() > MAX_TITLE_LENGTH || lines.get(i).text().indexOf('\t') >= 0) {
+                continue;
+            }
+            Matcher m = YEAR.matcher(text);
+            if (!m.find() || !(text.contains("政府信息公开") || text.contains("报告"))) {
+                continue;
+            }
+            String title = text;
+            if (!title.endsWith("报告")) {
+                for (int j = i + 1; j < end; j++) {
+                    String next = cleaned.get(j);
+                    if (next.isEmpty()) {
+                        continue;
+                    }
+                    if (next.length() <= MAX_TITLE_CONTINUATION && next.endsWith("报告")) {
+                        title = title + next;
+                    }
+                    break;
+                }
+            }
+            int year = Integer.parseInt(Text.nfkc(m.group(1)));
+            String organisation = text.substring(0, m.start()).replaceAll("\\s+", "");
+            if (organisation.endsWith("关于")) {
+                organisation = organisation.substring(0, organisation.length() - 2);
+            }
+            if (organisation.isEmpty()) {
+                // 2020年红星镇政府信息公开工作年度报告: the organ stands between the year and the subject
+                String after = text.substring(m.end()).replaceAll("\\s+", "").replaceFirst("^度", "");
+                int subject = after.indexOf("政府信息公开");
+                organisation = subject > 0 ? after.substring(0, subject) : "";
+            }
+            return new Title(title, organisation.isEmpty() ? null : organisation, year);
+        }
+        findings.note(null, null, "未识别到报告标题（机关名称和报告年度）",
+                "the title (organ and reporting year) was not recognised");
+        return new Title(null, null, 0);
+    }
+}

@@ -1,0 +1,11 @@
+package cn.gov.disclosure.intake.importer;
+
+/**
+ * One line of the document in the importer's line model: a paragraph, or a table row with its cells separated by
+ * tabs (the form Word gives a table copied as text).
+ *
+ * @param number the 1-based line number the notes and problems name
+ * @param text   the line as written
+ */
+record SourceLine(int number, String text) {
+}

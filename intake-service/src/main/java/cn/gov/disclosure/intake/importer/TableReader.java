@@ -1,0 +1,582 @@
+package cn.gov.disclosure.intake.importer;
+
+import cn.gov.disclosure.contracts.catalogue.ColumnDef;
+import cn.gov.disclosure.contracts.catalogue.RowDef;
+import cn.gov.disclosure.contracts.catalogue.TableDef;
+import cn.gov.disclosure.contracts.catalogue.TableId;
+import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
+import cn.gov.disclosure.contracts.catalogue.ValueKind;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one table from its tokens against the template's catalogue table.
+ *
+ * <p>Row layout (Tables 2 and 3, and Table 4 written row by row): a row label, then the numbers of that row, in
+ * the row's column order. A label may be split over cells or lines (其他对外管理 / 服务事项), also around its numbers
+ * (1. 本机关不 / 0 … 0 / 无法提供 / 掌握相关政府信息): a piece that starts a row label waits for the rest.
+ *
+ * <p>Flat layout (Table 4 as the template prints it): the headers, then all numbers of the table in one run; they
+ * fill the rows' columns in catalogue order.
+ *
+ * <p>More numbers than columns: imported with a note when every reading (dropping any of the extra numbers)
+ * gives the same values, otherwise a problem. Fewer: imported when empty cells between the numbers say which
+ * columns are empty, otherwise a problem.
+ */
+final class TableReader {
+
+    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\([^()]*\\)$");
+    private static final int MAX_READINGS = 5000;
+
+    private final LabelIndex index = LabelIndex.INSTANCE;
+    private final TemplateVersion template;
+    private final TableId id;
+    private final TableDef def;
+    private final List<Token> tokens;
+    private final Findings findings;
+
+    private final Map<String, Map<String, Cell>> found = new HashMap<>();
+    private final Map<String, Integer> labelOnly = new LinkedHashMap<>();
+    private final Map<String, String> headerUnits = new HashMap<>();
+
+    private Open current;
+    private Pending pending;
+    private String lastLabel;
+    private boolean orphanNoted;
+
+    TableReader(TemplateVersion template, TableId id, List<Token> tokens, Findings findings) {
+        this.template = template;
+        this.id = id;
+        this.def = TemplateCatalogue.table(template, id);
+        this.tokens = tokens;
+        this.findings = findings;
+    }
+
+    /** The table, or {@code null} when the tokens hold none of its cells. */
+    ReportTable read() {
+        readHeaderUnits();
+        int flatStart = flatStart();
+        if (flatStart >= 0) {
+            readFlat(flatStart);
+        } else {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (t.kind() == Token.Kind.LABEL) {
+                    label(t, i);
+                } else {
+                    value(t);
+                }
+            }
+            closeCurrent();
+            abandonPending();
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        ReportTable.Builder table = ReportTable.builder();
+        for (RowDef row : def.rows()) {
+            Map<String, Cell> cells = found.get(row.key());
+            if (cells == null) {
+                Integer line = labelOnly.get(row.key());
+                findings.note(line, row.key(),
+                        "表" + id.number() + "缺少行「" + display(row) + "」" + (line == null ? "" : "（只有行名，没有数值）"),
+                        "Table " + id.number() + " lacks the row '" + display(row) + "'"
+                                + (line == null ? "" : " (its label is there, its numbers are not)"));
+                continue;
+            }
+            table.row(row.key());
+            for (ColumnDef column : row.columns()) {
+                Cell cell = cells.get(column.key());
+                if (cell != null) {
+                    table.put(row.key(), column.key(), cell);
+                }
+            }
+        }
+        return table.build();
+    }
+
+    // ------------------------------------------------------------------ header units
+
+    private void readHeaderUnits() {
+        for (ColumnDef column : def.columns()) {
+            if (column.kind() != ValueKind.MONEY) {
+                continue;
+            }
+            Set<String> labels = new LinkedHashSet<>();
+            column.allLabels().forEach(l -> labels.add(Text.key(l)));
+            String base = TRAILING_PARENTHESIS.matcher(Text.key(column.label())).replaceFirst("");
+            for (Token t : tokens) {
+                if (t.kind() == Token.Kind.LABEL && (labels.contains(t.key()) || t.key().startsWith(base))) {
+                    String unit = Text.unitInLabel(t.raw());
+                    if (unit != null) {
+                        headerUnits.put(column.key(), unit);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ flat layout
+
+    /** The index of the first number when every number comes after every label (and they fill more than a row). */
+    private int flatStart() {
+        int lastLabel = -1;
+        int first = -1;
+        int numbers = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.LABEL) {
+                lastLabel = i;
+            } else if (t.kind() == Token.Kind.NUMBER) {
+                numbers++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        int widest = def.rows().stream().mapToInt(r -> r.columns().size()).max().orElse(0);
+        return first > lastLabel && numbers > widest && def.rows().size() > 1 ? first : -1;
+    }
+
+    private void readFlat(int start) {
+        List<Slot> slots = new ArrayList<>();
+        for (RowDef row : def.rows()) {
+            for (ColumnDef column : row.columns()) {
+                slots.add(new Slot(row, column));
+            }
+        }
+        List<Token> values = new ArrayList<>();
+        boolean failed = false;
+        for (int i = start; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.BAD_NUMBER) {
+                failed = true;
+                notANumber(t, id.key(), tableName());
+            }
+            values.add(t);
+        }
+        if (!failed) {
+            resolve(values, slots, id.key(), tableName() + "的数据行", "the data row of " + tableNameEn(),
+                    tokens.get(start).line());
+        }
+    }
+
+    // ------------------------------------------------------------------ row layout
+
+    private void value(Token t) {
+        if (t.kind() == Token.Kind.BAD_NUMBER) {
+            if (current != null) {
+                current.failed = true;
+                notANumber(t, current.row.key(), display(current.row));
+            } else if (pending != null) {
+                pending.failed = true;
+                notANumber(t, null, pending.raw);
+            } else {
+                notANumber(t, null, lastLabel);
+            }
+            return;
+        }
+        if (current != null) {
+            current.add(t);
+        } else if (pending != null) {
+            pending.add(t);
+        } else if (t.kind() == Token.Kind.NUMBER && !orphanNoted) {
+            orphanNoted = true;
+            String label = lastLabel == null ? "" : "「" + lastLabel + "」";
+            findings.note(t.line(), null,
+                    "表" + id.number() + "中的数值「" + t.raw() + "」" + (label.isEmpty() ? "前没有行名" : "前的" + label
+                            + "不是" + template.code() + "版模板中该表的行") + "，这些数值未导入",
+                    "Table " + id.number() + ": the value '" + t.raw() + "' "
+                            + (label.isEmpty() ? "has no row label before it"
+                            : "follows '" + lastLabel + "', which is no row of this table in the " + template.code()
+                            + " template") + "; these values were not imported");
+        }
+    }
+
+    private void label(Token t, int i) {
+        String k = t.key();
+        orphanNoted = false;
+        if (current != null && current.numbers() == 0 && current.continuedBy(k)) {
+            current.labelKey += k;
+            current.lines.add(t.line());
+            return;
+        }
+        if (pending != null) {
+            String candidate = pending.text + k;
+            RowDef row = rowFor(candidate, false);
+            if (row != null) {
+                closeCurrent();
+                Pending p = pending;
+                pending = null;
+                current = new Open(row, p.line, candidate);
+                current.lines.addAll(p.lines);
+                current.lines.add(t.line());
+                p.values.forEach(current::add);
+                current.failed = p.failed;
+                lastLabel = p.raw + t.raw();
+                return;
+            }
+            if (index.isRowPrefix(template, id, candidate)) {
+                pending.text = candidate;
+                pending.raw += t.raw();
+                pending.lines.add(t.line());
+                return;
+            }
+        }
+        RowDef row = rowFor(k, true);
+        if (row != null) {
+            closeCurrent();
+            abandonPending();
+            current = new Open(row, t.line(), k);
+            lastLabel = t.raw();
+            return;
+        }
+        if (index.isRowPrefix(template, id, k)) {
+            closeCurrent();
+            abandonPending();
+            pending = new Pending(k, t.raw(), t.line());
+            lastLabel = t.raw();
+            return;
+        }
+        if (index.isKnownText(id, k)) {
+            closeCurrent();
+            lastLabel = t.raw();
+            return;
+        }
+        // Text that is no label of this table.
+        if (current != null && inCellPosition(current, t, i)) {
+            current.failed = true;
+            notANumber(t, current.row.key(), display(current.row));
+            return;
+        }
+        if (pending != null && !pending.values.isEmpty() && pending.lines.contains(t.line())) {
+            pending.failed = true;
+            notANumber(t, null, pending.raw);
+            return;
+        }
+        closeCurrent();
+        lastLabel = t.raw();
+    }
+
+    /** The row the label names: exactly, without a trailing parenthesis, or (when allowed) as its last part. */
+    private RowDef rowFor(String key, boolean bySuffix) {
+        RowDef row = index.row(template, id, key);
+        if (row == null) {
+            String bare = TRAILING_PARENTHESIS.matcher(key).replaceFirst("");
+            if (!bare.equals(key) && !bare.isEmpty()) {
+                row = index.row(template, id, bare);
+            }
+        }
+        if (row == null && bySuffix) {
+            row = index.rowBySuffix(template, id, key);
+        }
+        return row;
+    }
+
+    /** Whether unknown text stands where the open row has a cell: on its line, or among / before its numbers. */
+    private boolean inCellPosition(Open open, Token t, int i) {
+        int m = open.row.columns().size();
+        int n = open.numbers();
+        if (open.lines.contains(t.line())) {
+            return true;
+        }
+        if (n > 0 && n < m) {
+            return true;
+        }
+        if (n == 0) {
+            int following = 0;
+            for (int j = i + 1; j < tokens.size() && tokens.get(j).kind() != Token.Kind.LABEL; j++) {
+                if (tokens.get(j).kind() != Token.Kind.EMPTY) {
+                    following++;
+                }
+            }
+            return following + 1 == m;
+        }
+        return false;
+    }
+
+    private void closeCurrent() {
+        Open open = current;
+        current = null;
+        if (open == null || open.failed) {
+            return;
+        }
+        if (open.numbers() == 0) {
+            labelOnly.putIfAbsent(open.row.key(), open.line);
+            return;
+        }
+        List<Slot> slots = open.row.columns().stream().map(c -> new Slot(open.row, c)).toList();
+        resolve(open.values, slots, open.row.key(), "「" + display(open.row) + "」", "row '" + display(open.row) + "'",
+                open.line);
+    }
+
+    private void abandonPending() {
+        Pending p = pending;
+        pending = null;
+        if (p == null || p.failed) {
+            return;
+        }
+        if (p.values.stream().anyMatch(v -> v.kind() == Token.Kind.NUMBER)) {
+            findings.note(p.line, null,
+                    "表" + id.number() + "中的「" + p.raw + "」不是" + template.code() + "版模板中该表的行，其后的数值未导入",
+                    "Table " + id.number() + ": '" + p.raw + "' is no row of this table in the " + template.code()
+                            + " template; the values after it were not imported");
+        }
+    }
+
+    // ------------------------------------------------------------------ numbers → cells
+
+    /**
+     * Puts the values into the slots: exactly as many numbers as slots; more, when every reading agrees; fewer, when
+     * the empty cells between the numbers say where the gaps are.
+     */
+    private void resolve(List<Token> values, List<Slot> slots, String ref, String nameZh, String nameEn, int line) {
+        int first = 0;
+        int last = values.size() - 1;
+        while (first <= last && values.get(first).kind() == Token.Kind.EMPTY) {
+            first++;
+        }
+        while (last >= first && values.get(last).kind() == Token.Kind.EMPTY) {
+            last--;
+        }
+        List<Token> trimmed = values.subList(first, last + 1);
+        List<Token> numbers = trimmed.stream().filter(v -> v.kind() == Token.Kind.NUMBER).toList();
+        List<String> raw = numbers.stream().map(Token::raw).toList();
+        int m = slots.size();
+        int n = numbers.size();
+        if (n == m) {
+            assign(slots, numbers.stream().map(Token::num).toList(), ref, line, raw);
+        } else if (n > m) {
+            List<List<Text.Num>> readings = readings(numbers.stream().map(Token::num).toList(), m);
+            List<Text.Num> reading = readings.get(0);
+            boolean same = readings.stream().allMatch(r -> sameValues(r, reading));
+            if (same) {
+                findings.note(line, ref,
+                        nameZh + "有" + n + "个数值，模板为" + m + "列；去掉多余数值的各种读法（去掉第一个、最后一个……）结果相同，"
+                                + "已按模板的" + m + "列导入，请核对",
+                        nameEn + " has " + n + " values but the template has " + m + " columns; every reading without "
+                                + "the extra value" + (n - m > 1 ? "s" : "") + " (dropping the first, the last, …) gives "
+                                + "the same values, so the template's " + m + " columns were imported; please check");
+                assign(slots, reading, ref, line, raw);
+            } else {
+                findings.problem(line, ref, raw,
+                        nameZh + "有" + n + "个数值，模板为" + m + "列，无法确定哪个数值是多余的：去掉不同的数值得到不同的结果",
+                        nameEn + " has " + n + " values but the template has " + m + " columns; which value is extra "
+                                + "cannot be told: dropping different values gives different results");
+            }
+        } else if (trimmed.size() == m) {
+            List<Text.Num> positional = new ArrayList<>();
+            for (int j = 0; j < m; j++) {
+                Token v = trimmed.get(j);
+                positional.add(v.kind() == Token.Kind.NUMBER ? v.num() : null);
+                if (v.kind() == Token.Kind.EMPTY) {
+                    Slot s = slots.get(j);
+                    findings.note(line, s.row.key(),
+                            nameZh + "的第" + (j + 1) + "列（" + s.column.label() + "）为空，该单元格未导入",
+                            nameEn + ": column " + (j + 1) + " (" + s.column.label() + ") is empty; the cell was not "
+                                    + "imported");
+                }
+            }
+            assign(slots, positional, ref, line, raw);
+        } else {
+            findings.problem(line, ref, trimmed.stream().map(Token::raw).toList(),
+                    nameZh + "只有" + n + "个数值，模板为" + m + "列，无法确定缺少的是哪一列",
+                    nameEn + " has only " + n + " values but the template has " + m + " columns; which column is "
+                            + "missing cannot be told");
+        }
+    }
+
+    private void assign(List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw) {
+        Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+        for (int j = 0; j < slots.size(); j++) {
+            Slot s = slots.get(j);
+            Map<String, Cell> row = cells.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>());
+            Text.Num v = values.get(j);
+            if (v != null) {
+                String unit = v.unit() != null ? v.unit()
+                        : s.column.kind() == ValueKind.MONEY ? headerUnits.get(s.column.key()) : null;
+                row.put(s.column.key(), new Cell(v.value(), unit));
+            }
+        }
+        cells.forEach((rowKey, rowCells) -> {
+            Map<String, Cell> before = found.get(rowKey);
+            if (before == null) {
+                found.put(rowKey, rowCells);
+                labelOnly.remove(rowKey);
+            } else if (before.equals(rowCells)) {
+                findings.note(line, rowKey, "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次（数值相同）",
+                        "Table " + id.number() + ": the row '" + display(rowKey) + "' appears twice (same values)");
+            } else {
+                findings.problem(line, rowKey, raw,
+                        "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次，数值不同",
+                        "Table " + id.number() + ": the row '" + display(rowKey) + "' appears twice with different values");
+            }
+        });
+    }
+
+    /** Every way to drop the extra numbers (any of them); windows of consecutive numbers when there are too many. */
+    private static List<List<Text.Num>> readings(List<Text.Num> numbers, int m) {
+        int n = numbers.size();
+        int k = n - m;
+        List<List<Text.Num>> readings = new ArrayList<>();
+        if (binomial(n, k) <= MAX_READINGS) {
+            dropCombinations(numbers, k, 0, new ArrayList<>(), readings);
+        } else {
+            for (int s = 0; s + m <= n; s++) {
+                readings.add(numbers.subList(s, s + m));
+            }
+        }
+        return readings;
+    }
+
+    private static void dropCombinations(List<Text.Num> numbers, int k, int from, List<Integer> dropped,
+                                         List<List<Text.Num>> out) {
+        if (dropped.size() == k) {
+            List<Text.Num> reading = new ArrayList<>();
+            for (int j = 0; j < numbers.size(); j++) {
+                if (!dropped.contains(j)) {
+                    reading.add(numbers.get(j));
+                }
+            }
+            out.add(reading);
+            return;
+        }
+        for (int j = from; j < numbers.size(); j++) {
+            dropped.add(j);
+            dropCombinations(numbers, k, j + 1, dropped, out);
+            dropped.remove(dropped.size() - 1);
+        }
+    }
+
+    private static long binomial(int n, int k) {
+        long r = 1;
+        for (int j = 1; j <= k; j++) {
+            r = r * (n - k + j) / j;
+            if (r > MAX_READINGS) {
+                return r;
+            }
+        }
+        return r;
+    }
+
+    private static boolean sameValues(List<Text.Num> a, List<Text.Num> b) {
+        for (int j = 0; j < a.size(); j++) {
+            if (!a.get(j).sameAs(b.get(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void notANumber(Token t, String rowKey, String rowName) {
+        String where = rowName == null ? "" : "「" + rowName + "」";
+        findings.problem(t.line(), rowKey, List.of(t.raw()),
+                "表" + id.number() + (where.isEmpty() ? "" : "的行" + where) + "中的「" + t.raw() + "」不是数字",
+                "Table " + id.number() + (where.isEmpty() ? "" : ", row '" + rowName + "'") + ": '" + t.raw()
+                        + "' is not a number");
+    }
+
+    // ------------------------------------------------------------------ names
+
+    private String display(String rowKey) {
+        return def.row(rowKey).map(this::display).orElse(rowKey);
+    }
+
+    /** The row as a reader finds it: Table 3's sub-items with their group, Table 4's rows with 行政诉讼. */
+    private String display(RowDef row) {
+        if (id == TableId.ACTIVE_DISCLOSURE || row.path().isEmpty()) {
+            return row.label();
+        }
+        if (id == TableId.APPLICATIONS) {
+            return row.path().size() >= 2 ? row.path().get(row.path().size() - 1) + " " + row.label() : row.label();
+        }
+        return row.fullLabel();
+    }
+
+    private String tableName() {
+        return "表" + id.number() + "（" + def.title() + "）";
+    }
+
+    private String tableNameEn() {
+        return "Table " + id.number() + " (" + def.title() + ")";
+    }
+
+    // ------------------------------------------------------------------ state
+
+    private record Slot(RowDef row, ColumnDef column) {
+    }
+
+    /** A row whose label has been read, collecting its values. */
+    private final class Open {
+        final RowDef row;
+        final int line;
+        final Set<Integer> lines = new LinkedHashSet<>();
+        final List<Token> values = new ArrayList<>();
+        String labelKey;
+        boolean failed;
+
+        Open(RowDef row, int line, String labelKey) {
+            this.row = row;
+            this.line = line;
+            this.labelKey = labelKey;
+            lines.add(line);
+        }
+
+        void add(Token t) {
+            values.add(t);
+            if (t.kind() != Token.Kind.EMPTY) {
+                lines.add(t.line());
+            }
+        }
+
+        int numbers() {
+            return (int) values.stream().filter(v -> v.kind() == Token.Kind.NUMBER).count();
+        }
+
+        /** Whether the text continues the row's label (（二）部分公开 / （区分处理的，…）). */
+        boolean continuedBy(String key) {
+            String longer = labelKey + key;
+            for (String label : row.allLabels()) {
+                if (Text.key(label).startsWith(longer)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The start of a row label, waiting for the rest (possibly with the row's numbers in between). */
+    private static final class Pending {
+        String text;
+        String raw;
+        final int line;
+        final Set<Integer> lines = new LinkedHashSet<>();
+        final List<Token> values = new ArrayList<>();
+        boolean failed;
+
+        Pending(String text, String raw, int line) {
+            this.text = text;
+            this.raw = raw;
+            this.line = line;
+            lines.add(line);
+        }
+
+        void add(Token t) {
+            values.add(t);
+            if (t.kind() != Token.Kind.EMPTY) {
+                lines.add(t.line());
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gov.disclosure.intake.importer;
+
+import cn.gov.disclosure.contracts.catalogue.TableId;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One cell of a table region: a label, a number, an empty cell, or something that should be a number and is not. */
+record Token(Kind kind, int line, String raw, String key, Text.Num num) {
+
+    enum Kind { LABEL, NUMBER, EMPTY, BAD_NUMBER }
+
+    boolean isValue() {
+        return kind != Kind.LABEL;
+    }
+
+    /**
+     * The cells of the lines, in reading order. A line is split at its tabs (or at {@code |} for a markdown table
+     * row); the empty cell before a leading tab is dropped (Word's copy of a table starts each cell with one),
+     * separator cells ({@code ------}) are skipped.
+     */
+    static List<Token> of(List<SourceLine> lines, TableId table) {
+        LabelIndex index = LabelIndex.INSTANCE;
+        List<Token> tokens = new ArrayList<>();
+        for (SourceLine line : lines) {
+            List<String> cells = cells(line.text());
+            boolean multi = cells.size() > 1;
+            int start = multi && cells.get(0).isBlank() ? 1 : 0;
+            for (int j = start; j < cells.size(); j++) {
+                String c = Text.cell(cells.get(j));
+                if (c.isEmpty()) {
+                    if (multi) {
+                        tokens.add(new Token(Kind.EMPTY, line.number(), "", "", null));
+                    }
+                    continue;
+                }
+                if (Text.isSeparator(c)) {
+                    continue;
+                }
+                Text.Num n = Text.number(c);
+                if (n != null) {
+                    tokens.add(new Token(Kind.NUMBER, line.number(), c, Text.key(c), n));
+                    continue;
+                }
+                String key = Text.key(c);
+                boolean label = index.isAnyRowPrefix(table, key) || index.isKnownText(table, key)
+                        || !Text.isNumberish(c);
+                tokens.add(new Token(label ? Kind.LABEL : Kind.BAD_NUMBER, line.number(), c, key, null));
+            }
+        }
+        return tokens;
+    }
+
+    static List<String> cells(String text) {
+        String s = text.strip();
+        if (s.startsWith("|") && s.length() > 1) {
+            List<String> cells = new ArrayList<>(Arrays.asList(s.split("\\|", -1)));
+            cells.remove(0);
+            if (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+                cells.remove(cells.size() - 1);
+            }
+            return cells;
+        }
+        return Arrays.asList(text.split("\t", -1));
+    }
+}
