@@ -1,0 +1,83 @@
+package cn.gov.disclosure.validation.flow;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.Finding;
+import cn.gov.disclosure.contracts.events.ReportSubmitted;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.contracts.events.Severity;
+import cn.gov.disclosure.support.inbox.IncomingEvents;
+import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.outbox.Outbox;
+import cn.gov.disclosure.validation.rules.ReportValidator;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Validates each submitted version once: stores the result and announces it through the outbox, in one transaction.
+ * Keeps approved reports from the review decisions for next year's cross-year checks. A record that cannot be read
+ * goes to the dead-letter topic (failure strategy) and consumption goes on.
+ */
+@ApplicationScoped
+public class ValidationFlow {
+
+    private static final Logger LOG = Logger.getLogger(ValidationFlow.class);
+
+    private final ReportValidator validator = ReportValidator.standard();
+    private final Contexts contexts;
+    private final ValidationStore store;
+    private final Inbox inbox;
+    private final Outbox outbox;
+
+    public ValidationFlow(Contexts contexts, ValidationStore store, Inbox inbox, Outbox outbox) {
+        this.contexts = contexts;
+        this.store = store;
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    @Incoming("report-submitted")
+    @Blocking
+    @Transactional
+    public void onSubmitted(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportSubmitted> event = IncomingEvents.read(record, ReportSubmitted.class);
+        if (!inbox.firstDelivery(event.id(), record.topic())) {
+            return;
+        }
+        ReportSubmitted s = event.data();
+        List<Finding> findings = validator.validate(s.report(),
+                contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
+        boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!store.saveResult(s.reportId(), s.version(), s.organisationCode(), s.year(), passed, findings, s.report(), now)) {
+            LOG.infof("Report %s v%d was validated before; no second result", s.reportId(), s.version());
+            return;
+        }
+        outbox.enqueue(new ReportValidated(s.reportId(), s.version(), s.organisationCode(), s.organisationName(),
+                s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report()));
+        LOG.infof("Report %s v%d validated: %s, %d findings", s.reportId(), s.version(), passed ? "passed" : "failed",
+                findings.size());
+    }
+
+    @Incoming("review-decided")
+    @Blocking
+    @Transactional
+    public void onDecided(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReviewDecided> event = IncomingEvents.read(record, ReviewDecided.class);
+        if (!inbox.firstDelivery(event.id(), record.topic())) {
+            return;
+        }
+        ReviewDecided d = event.data();
+        if (d.decision() == ReviewDecided.Decision.APPROVED && d.report() != null) {
+            store.saveApproved(d.organisationCode(), d.year(), d.reportId(), d.version(), d.report(), d.decidedAt());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package cn.gov.disclosure.validation.rules;
+
+import cn.gov.disclosure.contracts.model.AnnualReport;
+
+/**
+ * One check of the rule catalogue. A rule is stateless and thread-safe; it reports every fault it sees (never stops
+ * at the first) into the sink, each finding carrying {@link RuleInfo#code()} and {@link RuleInfo#severity()}.
+ * The validator calls it only for reports whose template is in {@link RuleInfo#templates()}.
+ */
+public interface Rule {
+
+    RuleInfo info();
+
+    void check(AnnualReport report, ValidationContext ctx, FindingSink out);
+}

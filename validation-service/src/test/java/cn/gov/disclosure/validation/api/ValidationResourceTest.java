@@ -1,0 +1,62 @@
+package cn.gov.disclosure.validation.api;
+
+import cn.gov.disclosure.contracts.GoldenSeeds;
+import cn.gov.disclosure.infra.oidc.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** The rule catalogue, and checking before submitting (test resources from ValidationFlowTest). */
+@QuarkusTest
+class ValidationResourceTest {
+
+    private static String token(String org) {
+        return "Bearer " + TestTokens.token("staff-" + org, "township-submitter", org);
+    }
+
+    @Test
+    void theRuleCatalogueIsReadable() {
+        given().when().get("/api/v1/rules")
+                .then().statusCode(200)
+                .body("code", hasItems("T3-BALANCE", "SECTION-MISSING", "RULES-AT-TOWNSHIP"))
+                .body("find { it.code == 'T3-BALANCE' }.severity", equalTo("error"))
+                .body("find { it.code == 'T3-BALANCE' }.descriptionZh", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void checkingBeforeSubmittingStoresNothingAndNamesTheFindings() {
+        given().header("Authorization", token("350582107")).contentType(ContentType.JSON).body(GoldenSeeds.json(0))
+                .when().post("/api/v1/validate")
+                .then().statusCode(200)
+                .body("passed", equalTo(true))
+                .body("findings.code", hasItem("RULES-AT-TOWNSHIP"));
+        given().header("Authorization", token("110114102")).contentType(ContentType.JSON).body(GoldenSeeds.json(1))
+                .when().post("/api/v1/validate")
+                .then().statusCode(200)
+                .body("passed", equalTo(false))
+                .body("findings.code", hasItem("SECTION-MISSING"));
+        given().header("Authorization", token("360982103")).contentType(ContentType.JSON).body(GoldenSeeds.json(2))
+                .when().post("/api/v1/validate")
+                .then().statusCode(200).body("passed", equalTo(true)).body("findings.severity", not(hasItem("error")));
+    }
+
+    @Test
+    void checkingRequiresAToken() {
+        given().contentType(ContentType.JSON).body(GoldenSeeds.json(2)).when().post("/api/v1/validate")
+                .then().statusCode(401).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void badJsonIsAProblem() {
+        given().header("Authorization", token("360982103")).contentType(ContentType.JSON).body("[1,2")
+                .when().post("/api/v1/validate")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+}
