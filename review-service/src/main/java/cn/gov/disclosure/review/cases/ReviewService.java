@@ -1,0 +1,198 @@
+package cn.gov.disclosure.review.cases;
+
+import cn.gov.disclosure.contracts.events.EventCodec;
+import cn.gov.disclosure.contracts.events.Finding;
+import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.contracts.events.Severity;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
+import cn.gov.disclosure.review.domain.CaseIds;
+import cn.gov.disclosure.review.domain.ReviewStateMachine;
+import cn.gov.disclosure.review.domain.ReviewStateMachine.Action;
+import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
+import cn.gov.disclosure.support.outbox.Outbox;
+import cn.gov.disclosure.support.problem.ProblemException;
+import cn.gov.disclosure.support.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Every change of a case, each in one transaction: the row (optimistically locked), its audit entry, and for a
+ * decision the acknowledgements, the approved report and the <em>review decided</em> event in the outbox.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    private static final Logger LOG = Logger.getLogger(ReviewService.class);
+
+    /** The actor of what the service does by itself (creating and superseding cases). */
+    public static final String SYSTEM = "review-service";
+    public static final String SYSTEM_NAME = "系统 / system";
+
+    private final CaseStore store;
+    private final Access access;
+    private final Outbox outbox;
+    private final OrganisationRegistry registry;
+    private final Clock clock;
+
+    public ReviewService(CaseStore store, Access access, Outbox outbox, OrganisationRegistry registry, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.outbox = outbox;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Opens the case of a validated version (once: a repeated event changes nothing) and supersedes the open cases
+     * of older versions. A version older than one already here is recorded, and superseded at once.
+     *
+     * @return false when the version had a case already
+     * @throws EventCodec.MalformedEventException when the event lacks what a case needs (it goes to the DLQ)
+     */
+    @Transactional
+    public boolean receive(ReportValidated v) {
+        if (v.reportId() == null || v.reportId().isBlank() || v.version() < 1 || v.organisationCode() == null
+                || v.organisationCode().isBlank() || v.report() == null) {
+            throw new EventCodec.MalformedEventException("report validated without report id, version, organisation "
+                    + "or report: " + v.reportId() + " v" + v.version(), null);
+        }
+        OffsetDateTime now = now();
+        String id = CaseIds.of(v.reportId(), v.version());
+        int newest = store.maxVersion(v.reportId());
+        State initial = ReviewStateMachine.initial(v.passed());
+        int errors = (int) v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings = (int) v.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        String county = registry.ancestor(v.organisationCode(), OrganisationRegistry.Level.COUNTY)
+                .map(OrganisationRegistry.Organisation::code).orElse(v.countyCode());
+        String name = v.organisationName() != null ? v.organisationName()
+                : registry.find(v.organisationCode()).map(OrganisationRegistry.Organisation::officialName).orElse(null);
+        boolean inserted = store.insert(new CaseStore.NewCase(id, v.reportId(), v.version(), v.organisationCode(), name,
+                county, v.year(), initial, v.passed(), errors, warnings, v.findings(), v.report(), v.submittedAt(),
+                v.validatedAt(), now));
+        if (!inserted) {
+            LOG.infof("Case %s exists already; report validated ignored", id);
+            return false;
+        }
+        store.appendAudit(id, now, SYSTEM, SYSTEM_NAME, null, initial, v.passed()
+                ? (warnings == 0 ? "校验通过 / passed validation"
+                : "校验通过，有 " + warnings + " 条警告 / passed validation with " + warnings + " warning(s)")
+                : "校验未通过，有 " + errors + " 个错误 / failed validation with " + errors + " error(s)");
+        if (newest > v.version()) {
+            String newer = CaseIds.of(v.reportId(), newest);
+            supersede(store.find(id).orElseThrow(), newer, newest, now);
+        } else {
+            for (ReviewCase older : store.lockSupersedable(v.reportId(), v.version())) {
+                supersede(older, id, v.version(), now);
+            }
+        }
+        LOG.infof("Case %s opened: %s", id, initial);
+        return true;
+    }
+
+    private void supersede(ReviewCase c, String byCaseId, int byVersion, OffsetDateTime now) {
+        ReviewStateMachine.Transition t = ReviewStateMachine.decide(
+                new ReviewStateMachine.Facts(c.state(), c.claimedBy(), List.of()),
+                ReviewStateMachine.Command.of(Action.SUPERSEDE, SYSTEM));
+        if (!store.applyTransition(c.id(), c.rowVersion(), t, SYSTEM, SYSTEM_NAME, now, byCaseId)) {
+            throw new IllegalStateException("Case " + c.id() + " changed while being superseded");
+        }
+        store.appendAudit(c.id(), now, SYSTEM, SYSTEM_NAME, t.from(), t.to(),
+                "已被第 " + byVersion + " 版取代 / superseded by version " + byVersion);
+    }
+
+    /** Records a publication (once) and moves the ETag of its case on. */
+    @Transactional
+    public void published(ReportPublished p) {
+        if (p.reportId() == null || p.publishedAt() == null || p.organisationCode() == null) {
+            throw new EventCodec.MalformedEventException("report published without report id, organisation or time", null);
+        }
+        if (store.savePublication(p)) {
+            String id = CaseIds.of(p.reportId(), p.version());
+            if (store.find(id).isPresent()) {
+                store.touch(id);
+            }
+        }
+    }
+
+    /**
+     * A reviewer's action on a case.
+     *
+     * @param ifMatch the {@code If-Match} header as sent
+     * @return the case after the transition
+     * @throws ProblemException 404 no such case, 403 another county's case, 428 no If-Match, 412 stale If-Match,
+     *                          409 illegal transition or not the claimer, 400 comment or acknowledgements missing
+     */
+    @Transactional
+    public ReviewCase act(Caller caller, String caseId, String ifMatch, ReviewStateMachine.Command command) {
+        ReviewCase c = store.lock(caseId).orElseThrow(() -> notFound(caseId));
+        access.requireDecide(caller, c);
+        if (ETag.absent(ifMatch) || ifMatch.trim().equals("*")) {   // "*" names no version: as good as none
+            throw CaseProblem.preconditionRequired(c);
+        }
+        if (!ETag.matches(ifMatch, c.rowVersion())) {
+            throw CaseProblem.stale(c, ifMatch.trim());
+        }
+        List<Finding> findings = command.action() == Action.APPROVE ? store.findings(c.id()) : List.of();
+        ReviewStateMachine.Transition t;
+        try {
+            t = ReviewStateMachine.decide(new ReviewStateMachine.Facts(c.state(), c.claimedBy(), findings), command);
+        } catch (ReviewStateMachine.Rejected r) {
+            throw CaseProblem.rejected(c, r);
+        }
+        OffsetDateTime now = now();
+        if (!store.applyTransition(c.id(), c.rowVersion(), t, caller.subject(), caller.name(), now, null)) {
+            throw CaseProblem.stale(c, ifMatch.trim());  // cannot happen under the row lock; kept as the last guard
+        }
+        store.appendAudit(c.id(), now, caller.subject(), caller.name(), t.from(), t.to(), t.comment());
+        if (t.action() == Action.APPROVE || t.action() == Action.RETURN) {
+            decided(c, t, caller, findings, now);
+        }
+        LOG.infof("Case %s: %s → %s by %s", c.id(), t.from(), t.to(), caller.subject());
+        return store.find(c.id()).orElseThrow();
+    }
+
+    private void decided(ReviewCase c, ReviewStateMachine.Transition t, Caller caller, List<Finding> findings,
+                         OffsetDateTime now) {
+        AnnualReport report = store.report(c.id()).orElseThrow();
+        List<ReviewDecided.Acknowledgement> acks = t.acknowledgements().stream()
+                .map(a -> new ReviewDecided.Acknowledgement(a.findingCode(), a.row(), a.column(), caller.subject(), now,
+                        a.note())).toList();
+        ReviewDecided.Decision decision;
+        if (t.action() == Action.APPROVE) {
+            decision = ReviewDecided.Decision.APPROVED;
+            store.saveAcknowledgements(c.id(), acks, caller.name());
+            store.saveApproved(c.organisationCode(), c.year(), c.reportId(), c.version(), c.id(), report, now);
+            // next year's cases show this report beside theirs: their representation (and ETag) changes
+            store.touchYear(c.organisationCode(), c.year() + 1);
+        } else {
+            decision = ReviewDecided.Decision.RETURNED;
+            findings = store.findings(c.id());
+        }
+        outbox.enqueue(new ReviewDecided(c.reportId(), c.version(), c.organisationCode(), c.organisationName(),
+                c.countyCode(), c.year(), decision, t.comment(), caller.subject(), now, report, findings, acks,
+                store.audit(c.id())));
+    }
+
+    public ReviewCase read(Caller caller, String caseId) {
+        ReviewCase c = store.find(caseId).orElseThrow(() -> notFound(caseId));
+        access.requireRead(caller, c);
+        return c;
+    }
+
+    static ProblemException notFound(String caseId) {
+        return ProblemException.notFound("审核案件 " + caseId, "review case " + caseId);
+    }
+}

@@ -1,0 +1,61 @@
+package cn.gov.disclosure.review.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The publication deadline of a reporting year and whether a township met it (plain Java).
+ *
+ * <p>Organs publish their report for year Y by 31 January of Y+1 (政府信息公开条例 第五十条), Beijing time: a report is
+ * on time when it was <em>completed</em> before 1 February Y+1 00:00 (UTC+8). Completed means published when the
+ * publication service announced it (<em>report published</em>), else approved by the county: the county's approval
+ * is the last step this service sees for sure, and a report approved but not (yet) known to be published counts by
+ * its approval time.
+ */
+public final class Deadline {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** Whether a township met the deadline of a year. */
+    public enum Timeliness {
+        /** Completed before the deadline. */
+        ON_TIME,
+        /** Completed, after the deadline. */
+        LATE,
+        /** Not completed and the deadline has passed. */
+        MISSING,
+        /** Not completed yet, the deadline has not passed (only before 1 February). */
+        PENDING
+    }
+
+    private Deadline() {
+    }
+
+    /** The last day to publish the report for {@code year}: 31 January of the following year. */
+    public static LocalDate dueDate(int year) {
+        return LocalDate.of(year + 1, 1, 31);
+    }
+
+    /** The first instant that is late: 1 February {@code year + 1}, 00:00 Beijing time. */
+    public static OffsetDateTime lateFrom(int year) {
+        return dueDate(year).plusDays(1).atStartOfDay(BEIJING).toOffsetDateTime();
+    }
+
+    /**
+     * @param completedAt when the report was published (or, failing that, approved); null when neither happened
+     * @param now         the current time
+     */
+    public static Timeliness classify(int year, Instant completedAt, Instant now) {
+        Instant late = lateFrom(year).toInstant();
+        if (completedAt != null) {
+            return completedAt.isBefore(late) ? Timeliness.ON_TIME : Timeliness.LATE;
+        }
+        return now.isBefore(late) ? Timeliness.PENDING : Timeliness.MISSING;
+    }
+
+    public static boolean passed(int year, Instant now) {
+        return !now.isBefore(lateFrom(year).toInstant());
+    }
+}

@@ -1,0 +1,51 @@
+package cn.gov.disclosure.review.flow;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.review.cases.ReviewService;
+import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.inbox.IncomingEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * What review consumes: <em>report validated</em> opens a case per version (passed: awaiting review; failed:
+ * recorded so the county sees who is stuck); <em>report published</em> gives the publication time for the deadlines
+ * view. Each event is handled once (inbox, and a unique case per report version); a record that cannot be read goes
+ * to the topic's dead-letter topic (failure strategy) and consumption goes on.
+ */
+@ApplicationScoped
+public class ReviewFlow {
+
+    private final ReviewService service;
+    private final Inbox inbox;
+
+    public ReviewFlow(ReviewService service, Inbox inbox) {
+        this.service = service;
+        this.inbox = inbox;
+    }
+
+    @Incoming("report-validated")
+    @Blocking
+    @Transactional
+    public void onValidated(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportValidated> event = IncomingEvents.read(record, ReportValidated.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            service.receive(event.data());
+        }
+    }
+
+    @Incoming("report-published")
+    @Blocking
+    @Transactional
+    public void onPublished(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportPublished> event = IncomingEvents.read(record, ReportPublished.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            service.published(event.data());
+        }
+    }
+}

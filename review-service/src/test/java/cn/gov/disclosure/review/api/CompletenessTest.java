@@ -1,0 +1,158 @@
+package cn.gov.disclosure.review.api;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportPublished;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import static cn.gov.disclosure.review.api.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The deadlines view with "now" set by the test: on time, late (approved late, or approved in time but published
+ * late), missing (in review, or nothing at all), and pending before the deadline.
+ */
+@QuarkusTest
+class CompletenessTest {
+
+    private static final String COMPLETENESS = "/api/v1/completeness";
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    private void now(int year, String monthDayTime) {
+        clock.set(OffsetDateTime.parse(year + "-" + monthDayTime + "+08:00").toInstant());
+    }
+
+    private static JsonPath completeness(String auth, int year) {
+        return given().header("Authorization", auth).queryParam("year", year).when().get(COMPLETENESS)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> township(JsonPath body, String code) {
+        return body.getMap("counties.find { it.code == '" + county(code) + "' }.townships.find { it.code == '"
+                + code + "' }");
+    }
+
+    private static void approve(String auth, String caseId) {
+        claim(auth, caseId);
+        act(auth, caseId, "approve", Map.of()).statusCode(200);
+    }
+
+    @Test
+    void onTimeLateMissingAndPendingTownshipsOfACounty() {
+        int year = newYear();
+        int next = year + 1;
+        String auth = reviewer(JINJIANG);
+
+        now(next, "01-20T10:00:00");
+        approve(auth, open(ZIMAO, year, 1));                       // approved 20 January: on time
+        now(next, "01-25T10:00:00");
+        String chidian = open(CHIDIAN, year, 1);
+        approve(auth, chidian);                                    // approved 25 January, published 2 February: late
+        open(SHENHU, year, 1);                                     // waiting for review: missing once the deadline passes
+        // ANHAI: approved on 3 February; JINJING: nothing at all
+
+        now(next, "01-31T23:59:00");
+        JsonPath before = completeness(auth, year);
+        assertThat(before.getString("dueDate")).isEqualTo(next + "-01-31");
+        assertThat(OffsetDateTime.parse(before.getString("lateFrom")))
+                .isEqualTo(OffsetDateTime.parse(next + "-02-01T00:00:00+08:00"));
+        assertThat(before.getBoolean("deadlinePassed")).isFalse();
+        assertThat(before.getString("scope")).isEqualTo(JINJIANG);
+        assertThat(before.getList("counties")).hasSize(1);
+        assertThat(before.getMap("totals")).isEqualTo(Map.of("townships", 5, "onTime", 2, "late", 0, "missing", 0,
+                "pending", 3));
+        assertThat(township(before, SHENHU)).containsEntry("timeliness", "PENDING").containsEntry("state", "AWAITING_REVIEW");
+
+        now(next, "02-02T09:00:00");
+        send(EventEnvelope.of("/test/publication", new ReportPublished(CHIDIAN + "-" + year, 1, CHIDIAN, year,
+                "https://portal.example/reports/" + CHIDIAN + "/" + year, "bag-" + year,
+                OffsetDateTime.parse(next + "-02-02T09:00:00+08:00"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", auth)
+                .when().get(CASES + "/" + chidian).then().extract().path("publication.publishedAt") != null);
+        given().header("Authorization", auth).when().get(CASES + "/" + chidian).then()
+                .body("publication.publicUrl", equalTo("https://portal.example/reports/" + CHIDIAN + "/" + year));
+
+        now(next, "02-03T10:00:00");
+        approve(auth, open(ANHAI, year, 1));
+
+        now(next, "02-10T10:00:00");
+        JsonPath after = completeness(auth, year);
+        assertThat(after.getBoolean("deadlinePassed")).isTrue();
+        Map<String, Object> county = after.getMap("counties[0]");
+        assertThat(county).containsEntry("code", JINJIANG).containsEntry("name", "晋江市")
+                .containsEntry("cityName", "泉州市").containsEntry("provinceName", "福建省");
+        assertThat(after.getMap("counties[0].counts")).isEqualTo(Map.of("townships", 5, "onTime", 1, "late", 2,
+                "missing", 2, "pending", 0));
+        assertThat(township(after, ZIMAO)).containsEntry("timeliness", "ON_TIME").containsEntry("state", "APPROVED")
+                .containsEntry("name", "晋江市紫帽镇人民政府");
+        assertThat(township(after, CHIDIAN)).containsEntry("timeliness", "LATE").containsEntry("state", "APPROVED");
+        assertThat(OffsetDateTime.parse((String) township(after, CHIDIAN).get("completedAt")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(next + "-02-02T09:00:00+08:00").toInstant());
+        assertThat(OffsetDateTime.parse((String) township(after, CHIDIAN).get("approvedAt")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(next + "-01-25T10:00:00+08:00").toInstant());
+        assertThat(township(after, ANHAI)).containsEntry("timeliness", "LATE").containsEntry("latestVersion", 1);
+        assertThat(township(after, SHENHU)).containsEntry("timeliness", "MISSING").containsEntry("state", "AWAITING_REVIEW");
+        assertThat(township(after, JINJING)).containsEntry("timeliness", "MISSING").containsEntry("state", null)
+                .containsEntry("latestCaseId", null);
+    }
+
+    @Test
+    void theProvinceSeesEveryCountyAndTheTotals() {
+        int year = newYear();
+        int next = year + 1;
+        now(next, "01-10T10:00:00");
+        approve(reviewer(MENGJIN), open(HUIMENG, year, 1));
+        now(next, "03-01T00:00:00");
+        JsonPath body = completeness(provinceAdmin(), year);
+        assertThat(body.getString("scope")).isEqualTo("province");
+        assertThat(body.getList("counties.code")).containsExactly("350582", "110114", "360982", "230724", "410308");
+        // 10 townships in the registry: Huimeng on time, the other nine missing
+        assertThat(body.getMap("totals")).isEqualTo(Map.of("townships", 10, "onTime", 1, "late", 0, "missing", 9,
+                "pending", 0));
+        assertThat(body.getMap("counties.find { it.code == '410308' }.counts"))
+                .isEqualTo(Map.of("townships", 2, "onTime", 1, "late", 0, "missing", 1, "pending", 0));
+        assertThat(township(body, HUIMENG)).containsEntry("timeliness", "ON_TIME");
+
+        given().header("Authorization", provinceAdmin()).queryParam("year", year).queryParam("county", MENGJIN)
+                .when().get(COMPLETENESS).then().statusCode(200)
+                .body("counties", hasSize(1)).body("totals.townships", equalTo(2)).body("scope", equalTo(MENGJIN));
+    }
+
+    @Test
+    void theViewIsCacheableAndItsQuestionsAreChecked() {
+        int year = newYear();
+        String etag = given().header("Authorization", reviewer(JINJIANG)).queryParam("year", year).when()
+                .get(COMPLETENESS).then().statusCode(200).extract().header("ETag");
+        given().header("Authorization", reviewer(JINJIANG)).queryParam("year", year).header("If-None-Match", etag)
+                .when().get(COMPLETENESS).then().statusCode(304);
+
+        given().header("Authorization", reviewer(JINJIANG)).when().get(COMPLETENESS).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        given().header("Authorization", reviewer(JINJIANG)).queryParam("year", "2018").when().get(COMPLETENESS)
+                .then().statusCode(400);
+        given().header("Authorization", reviewer(JINJIANG)).queryParam("year", "soon").when().get(COMPLETENESS)
+                .then().statusCode(400);
+        given().header("Authorization", submitter(ZIMAO)).queryParam("year", year).when().get(COMPLETENESS)
+                .then().statusCode(403);
+        given().queryParam("year", year).when().get(COMPLETENESS).then().statusCode(401);
+    }
+}
