@@ -1,24 +1,58 @@
 #!/usr/bin/env bash
-# The whole local stack, one command: Kafka (127.0.0.1:9092), PostgreSQL (127.0.0.1:5432, the four service
-# databases) and the OIDC provider (Keycloak, 127.0.0.1:8180). Data in deploy/.data.
-#   deploy/stack.sh start|stop|status|wipe     (wipe: stop everything and delete deploy/.data)
+# The whole local system, one command: Kafka (127.0.0.1:9092), PostgreSQL (127.0.0.1:5432, the four service
+# databases), the OIDC provider (Keycloak, 127.0.0.1:8180), the portal simulator (8090) and the four services
+# (intake 8081, validation 8082, review 8083, publication 8084; built first when needed). Data in deploy/.data.
+#   deploy/stack.sh start [--with-seeds]   start everything, wait until ready, print the URLs and demo users;
+#                                          --with-seeds: import the five seed reports as their townships
+#   deploy/stack.sh stop                   stop everything (no process left behind)
+#   deploy/stack.sh status
+#   deploy/stack.sh wipe                   stop everything and delete deploy/.data
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 D="$DEPLOY_DIR"
 
+summary() {
+  cat <<TXT
+
+stack: everything is up (data in $DATA_DIR; logs in $DATA_DIR/services/*.log)
+  intake        http://127.0.0.1:8081   (API docs http://127.0.0.1:8081/q/swagger-ui)
+  validation    http://127.0.0.1:8082   (API docs http://127.0.0.1:8082/q/swagger-ui)
+  review        http://127.0.0.1:8083   (API docs http://127.0.0.1:8083/q/swagger-ui)
+  publication   http://127.0.0.1:8084   (API docs http://127.0.0.1:8084/q/swagger-ui)
+  portal        http://127.0.0.1:8090   (the government portal simulator)
+  each service: /q/health/live, /q/health/ready, /q/metrics (Prometheus)
+  Keycloak      http://127.0.0.1:$OIDC_PORT/admin (admin/admin), issuer http://127.0.0.1:$OIDC_PORT/realms/annual-report
+  Kafka         127.0.0.1:$KAFKA_PORT      PostgreSQL 127.0.0.1:$POSTGRES_PORT (intake/validation/review/publication, user = password = name)
+demo users (password demo; token: client annual-report-cli, password grant):
+  townships  zimao (seed 000), nankou (001), changfu (002), hongxing (003), huimeng (004)
+  counties   jinjiang, changping, zhangshu, fenglin, mengjin      province-admin, operator
+stop: deploy/stack.sh stop    wipe the data: deploy/stack.sh wipe
+TXT
+}
+
 case "${1:-}" in
   start)
+    seeds=0
+    case "${2:-}" in
+      --with-seeds) seeds=1 ;;
+      "") ;;
+      *) usage "start [--with-seeds]|stop|status|wipe" ;;
+    esac
+    # build before anything runs: the build is the slow, CPU-heavy part
+    "$D/services.sh" build
     "$D/kafka.sh" start
     "$D/postgres.sh" start
     "$D/oidc.sh" start
-    echo "stack: infrastructure up. The services (intake, validation, review, publication) are not part of the" \
-         "stack yet: they come later; run one with ./mvnw quarkus:dev -pl <service> meanwhile."
+    SERVICES_BUILT=1 "$D/services.sh" start
+    if [ "$seeds" = 1 ]; then "$D/services.sh" seeds; fi
+    summary
     ;;
   stop)
     rc=0
+    "$D/services.sh" stop || rc=1
     "$D/oidc.sh" stop || rc=1
     "$D/postgres.sh" stop || rc=1
     "$D/kafka.sh" stop || rc=1
-    echo "stack: infrastructure stopped (no services to stop yet: they come later)"
+    echo "stack: stopped"
     exit $rc
     ;;
   status)
@@ -26,7 +60,7 @@ case "${1:-}" in
     "$D/kafka.sh" status || rc=3
     "$D/postgres.sh" status || rc=3
     "$D/oidc.sh" status || rc=3
-    echo "stack: services not part of the stack yet"
+    "$D/services.sh" status || rc=3
     exit $rc
     ;;
   wipe)
@@ -34,5 +68,5 @@ case "${1:-}" in
     rm -rf "$DATA_DIR"
     echo "stack: wiped $DATA_DIR"
     ;;
-  *) usage "start|stop|status|wipe" ;;
+  *) usage "start [--with-seeds]|stop|status|wipe" ;;
 esac

@@ -3,6 +3,7 @@ package cn.gov.disclosure.contracts.events;
 /** The CloudEvents {@code type} of every event, with its topic and payload class. */
 public enum EventType {
     REPORT_SUBMITTED("cn.gov.disclosure.report.submitted.v1", Topics.REPORT_SUBMITTED, ReportSubmitted.class),
+    REPORT_WITHDRAWN("cn.gov.disclosure.report.withdrawn.v1", Topics.REPORT_WITHDRAWN, ReportWithdrawn.class),
     REPORT_VALIDATED("cn.gov.disclosure.report.validated.v1", Topics.REPORT_VALIDATED, ReportValidated.class),
     REVIEW_DECIDED("cn.gov.disclosure.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class),
     REPORT_PUBLISHED("cn.gov.disclosure.report.published.v1", Topics.REPORT_PUBLISHED, ReportPublished.class);

@@ -6,6 +6,8 @@ import java.util.List;
 public final class Topics {
     /** intake → validation, review (status), intake: {@link ReportSubmitted}. */
     public static final String REPORT_SUBMITTED = "annual-report.submitted";
+    /** intake → validation, review: {@link ReportWithdrawn}. */
+    public static final String REPORT_WITHDRAWN = "annual-report.withdrawn";
     /** validation → review, intake: {@link ReportValidated}. */
     public static final String REPORT_VALIDATED = "annual-report.validated";
     /** review → publication, validation (last year's approved report), intake: {@link ReviewDecided}. */
@@ -15,7 +17,7 @@ public final class Topics {
     /** Suffix of the dead-letter topic of each topic: records a consumer could not read, with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    public static final List<String> ALL = List.of(REPORT_SUBMITTED, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED);
+    public static final List<String> ALL = List.of(REPORT_SUBMITTED, REPORT_WITHDRAWN, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED);
 
     private Topics() {
     }

@@ -176,6 +176,7 @@ class AsyncApiContractTest {
         assertValid("ReviewDecided", new ReviewDecided("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府",
                 "350582", 2020, ReviewDecided.Decision.APPROVED, null, "reviewer-1", T, GoldenSeeds.load(0), null,
                 null, null));
+        assertValid("ReportWithdrawn", new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T));
         assertValid("ReportPublished", new ReportPublished("350582-001-2020", 2, "350582-001", 2020,
                 "https://portal.example/annual-reports/350582-001-2020", "AR-350582-001-2020-v2", T));
     }
@@ -202,6 +203,7 @@ class AsyncApiContractTest {
             case REPORT_VALIDATED -> validated();
             case REVIEW_DECIDED -> decided();
             case REPORT_PUBLISHED -> new ReportPublished("350582-001-2020", 2, "350582-001", 2020, "u", "a", T);
+            case REPORT_WITHDRAWN -> new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T);
         };
         // a time on the full minute: the header must still carry the seconds (RFC 3339)
         EventEnvelope<EventPayload> envelope = new EventEnvelope<>("0b5f3f9e-7a53-4c39-9a33-0d1c6a1d8f10",

@@ -76,6 +76,14 @@ public class ReportResource {
         return ReportViews.VersionView.of(queries.version(caller.get(), reportId, version), true);
     }
 
+    @POST
+    @Path("{reportId}/versions/{version}/withdraw")
+    @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
+    @Operation(summary = "撤回某一版本 / Withdraw a version no reviewer has decided on")
+    public ReportViews.VersionView withdraw(@PathParam("reportId") String reportId, @PathParam("version") int version) {
+        return ReportViews.VersionView.of(submissions.withdraw(caller.get(), reportId, version), false);
+    }
+
     static Response accepted(SubmissionService.Receipt receipt) {
         return Response.accepted(ReportViews.Accepted.of(receipt))
                 .location(URI.create(ReportViews.statusUrl(receipt.reportId()))).build();

@@ -2,6 +2,7 @@ package cn.gov.disclosure.intake.submission;
 
 import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.support.outbox.Outbox;
@@ -79,5 +80,28 @@ public class SubmissionService {
         outbox.enqueue(new ReportSubmitted(reportId, version, organisation.code(), organisation.officialName(),
                 countyCode, report.year(), now, caller.subject(), report, notes));
         return new Receipt(reportId, version, VersionState.SUBMITTED, notes);
+    }
+
+    /** Withdraws a version no reviewer has decided on; the other services learn it from *report withdrawn*. */
+    @Transactional
+    public ReportVersion withdraw(Caller caller, String reportId, int version) {
+        ReportVersion current = repository.find(reportId, version)
+                .orElseThrow(() -> ProblemException.notFound("报告 " + reportId + " 第 " + version + " 版",
+                        "report " + reportId + " version " + version));
+        if (!current.organisationCode().equals(caller.organisationCode())) {
+            throw ProblemException.forbidden("只能撤回本单位的报告", "only your own organisation's reports can be withdrawn");
+        }
+        repository.lockReport(reportId, current.organisationCode(), current.year());
+        current = repository.find(reportId, version).orElseThrow();
+        if (!current.state().allowsWithdrawal()) {
+            throw ProblemException.conflict("not-withdrawable", "该版本已不能撤回",
+                    "This version can no longer be withdrawn",
+                    "第 " + version + " 版当前状态为「" + current.state().labelZh() + "」",
+                    "version " + version + " is " + current.state());
+        }
+        repository.updateState(reportId, version, VersionState.WITHDRAWN, null, null, null);
+        outbox.enqueue(new ReportWithdrawn(reportId, version, current.organisationCode(), current.year(),
+                caller.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)));
+        return repository.find(reportId, version).orElseThrow();
     }
 }

@@ -101,4 +101,28 @@ class SubmissionTest {
         var response = given().header("Authorization", auth).when().get("/api/v1/reports/" + reportId);
         return response.statusCode() == 404 ? 0 : response.then().extract().path("versions.size()");
     }
+
+    @Test
+    void aTownshipWithdrawsAVersionBeforeReviewAndTheOthersAreTold() throws Exception {
+        String auth = Townships.submitter(Townships.HONGXING);
+        String reportId = Townships.HONGXING + "-2021";
+        int version = given().header("Authorization", auth).contentType(ContentType.JSON).body(GoldenSeeds.json(4))
+                .when().post("/api/v1/reports").then().statusCode(202).extract().path("version");
+        given().header("Authorization", Townships.submitter(Townships.ZIMAO))
+                .when().post("/api/v1/reports/" + reportId + "/versions/" + version + "/withdraw")
+                .then().statusCode(403);
+        given().header("Authorization", auth)
+                .when().post("/api/v1/reports/" + reportId + "/versions/" + version + "/withdraw")
+                .then().statusCode(200).body("state", equalTo("WITHDRAWN"));
+        given().header("Authorization", auth)
+                .when().post("/api/v1/reports/" + reportId + "/versions/" + version + "/withdraw")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("已撤回"));
+        List<ConsumerRecord<String, String>> withdrawn = KafkaProbe.readAll(Topics.REPORT_WITHDRAWN,
+                r -> reportId.equals(r.key()), Duration.ofSeconds(3));
+        assertThat(withdrawn).hasSize(1);
+        assertThat(KafkaProbe.header(withdrawn.get(0), "ce_type")).isEqualTo(EventType.REPORT_WITHDRAWN.type());
+        // a withdrawn version does not stop the township from sending a corrected one
+        given().header("Authorization", auth).contentType(ContentType.JSON).body(GoldenSeeds.json(4))
+                .when().post("/api/v1/reports").then().statusCode(202).body("version", equalTo(version + 1));
+    }
 }

@@ -108,6 +108,7 @@ public class CaseProblem extends ProblemException {
             case APPROVE -> "审核通过";
             case RETURN -> "退回";
             case SUPERSEDE -> "被新版本取代";
+            case WITHDRAW -> "被乡镇撤回";
         };
     }
 
@@ -118,6 +119,7 @@ public class CaseProblem extends ProblemException {
             case APPROVE -> "approved";
             case RETURN -> "returned";
             case SUPERSEDE -> "superseded";
+            case WITHDRAW -> "withdrawn";
         };
     }
 }

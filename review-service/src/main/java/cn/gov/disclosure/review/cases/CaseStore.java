@@ -3,6 +3,7 @@ package cn.gov.disclosure.review.cases;
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
@@ -242,6 +243,19 @@ public class CaseStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 p.reportId(), p.version(), p.organisationCode(), p.year(), p.publicUrl(), p.archiveId(),
                 p.publishedAt()) == 1;
+    }
+
+    /** Records a withdrawal (once); true the first time. */
+    public boolean saveWithdrawal(ReportWithdrawn w) {
+        return update("""
+                INSERT INTO withdrawn_version (report_id, version, withdrawn_by, withdrawn_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", w.reportId(), w.version(), w.withdrawnBy(),
+                w.withdrawnAt()) == 1;
+    }
+
+    public boolean isWithdrawn(String reportId, int version) {
+        return query("SELECT 1 FROM withdrawn_version WHERE report_id = ? AND version = ?", rs -> rs.next(),
+                reportId, version);
     }
 
     public Optional<Publication> publication(String reportId, int version) {

@@ -3,6 +3,7 @@ package cn.gov.disclosure.review.cases;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every change of a case, each in one transaction: the row (optimistically locked), its audit entry, and for a
@@ -98,8 +100,42 @@ public class ReviewService {
                 supersede(older, id, v.version(), now);
             }
         }
+        if (store.isWithdrawn(v.reportId(), v.version())) {
+            withdraw(id, "乡镇已撤回该版本 / the township withdrew this version", now);
+        }
         LOG.infof("Case %s opened: %s", id, initial);
         return true;
+    }
+
+    /**
+     * The township withdrew a version: its case (now, or when validation's result arrives) ends as WITHDRAWN,
+     * whoever holds it. A decided case stays as it is (intake refuses a withdrawal after a decision).
+     */
+    @Transactional
+    public void withdrawn(ReportWithdrawn w) {
+        if (w.reportId() == null || w.version() < 1) {
+            throw new EventCodec.MalformedEventException("report withdrawn without report id or version", null);
+        }
+        if (store.saveWithdrawal(w)) {
+            withdraw(CaseIds.of(w.reportId(), w.version()), "乡镇撤回了该版本 / the township withdrew this version", now());
+        }
+    }
+
+    private void withdraw(String id, String comment, OffsetDateTime now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<ReviewCase> c = store.find(id);
+            if (c.isEmpty() || ReviewStateMachine.target(c.get().state(), Action.WITHDRAW).isEmpty()) {
+                return;
+            }
+            ReviewStateMachine.Transition t = ReviewStateMachine.decide(
+                    new ReviewStateMachine.Facts(c.get().state(), c.get().claimedBy(), List.of()),
+                    ReviewStateMachine.Command.of(Action.WITHDRAW, SYSTEM));
+            if (store.applyTransition(id, c.get().rowVersion(), t, SYSTEM, SYSTEM_NAME, now, null)) {
+                store.appendAudit(id, now, SYSTEM, SYSTEM_NAME, t.from(), t.to(), comment);
+                return;
+            }
+        }
+        throw new IllegalStateException("Case " + id + " kept changing while being withdrawn");
     }
 
     private void supersede(ReviewCase c, String byCaseId, int byVersion, OffsetDateTime now) {

@@ -35,6 +35,8 @@ import java.util.Set;
  * finding code and, where the warning has them, its row and column). {@code SUPERSEDE} is the system's action when a
  * newer version arrives: it ends every open case of the older versions ({@code VALIDATION_FAILED},
  * {@code AWAITING_REVIEW}, {@code IN_REVIEW}, {@code RETURNED}); an approved case is never superseded.
+ * {@code WITHDRAW} is the system's action when the township withdraws the version (report withdrawn): from
+ * {@code VALIDATION_FAILED}, {@code AWAITING_REVIEW} or {@code IN_REVIEW} to the final {@code WITHDRAWN}.
  */
 public final class ReviewStateMachine {
 
@@ -45,7 +47,8 @@ public final class ReviewStateMachine {
         IN_REVIEW("审核中"),
         APPROVED("已通过"),
         RETURNED("已退回"),
-        SUPERSEDED("已被新版本取代");
+        SUPERSEDED("已被新版本取代"),
+        WITHDRAWN("已被乡镇撤回");
 
         private final String labelZh;
 
@@ -63,12 +66,12 @@ public final class ReviewStateMachine {
         }
     }
 
-    /** What moves a case. Every action but {@link #SUPERSEDE} is a reviewer's. */
+    /** What moves a case. {@link #SUPERSEDE} and {@link #WITHDRAW} come from events; the others are a reviewer's. */
     public enum Action {
-        CLAIM, RELEASE, APPROVE, RETURN, SUPERSEDE;
+        CLAIM, RELEASE, APPROVE, RETURN, SUPERSEDE, WITHDRAW;
 
         public boolean byReviewer() {
-            return this != SUPERSEDE;
+            return this != SUPERSEDE && this != WITHDRAW;
         }
 
         /** Only the reviewer holding the case may do this. */
@@ -96,6 +99,10 @@ public final class ReviewStateMachine {
         TABLE.get(State.IN_REVIEW).put(Action.RETURN, State.RETURNED);
         TABLE.get(State.IN_REVIEW).put(Action.SUPERSEDE, State.SUPERSEDED);
         TABLE.get(State.RETURNED).put(Action.SUPERSEDE, State.SUPERSEDED);
+        // the township withdrew the version before the county decided (intake allows it until a decision)
+        TABLE.get(State.VALIDATION_FAILED).put(Action.WITHDRAW, State.WITHDRAWN);
+        TABLE.get(State.AWAITING_REVIEW).put(Action.WITHDRAW, State.WITHDRAWN);
+        TABLE.get(State.IN_REVIEW).put(Action.WITHDRAW, State.WITHDRAWN);
         TABLE.replaceAll((s, m) -> Collections.unmodifiableMap(m));
     }
 

@@ -2,6 +2,7 @@ package cn.gov.disclosure.review.flow;
 
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
@@ -36,6 +37,16 @@ public class ReviewFlow {
         EventEnvelope<ReportValidated> event = IncomingEvents.read(record, ReportValidated.class);
         if (inbox.firstDelivery(event.id(), record.topic())) {
             service.receive(event.data());
+        }
+    }
+
+    @Incoming("report-withdrawn")
+    @Blocking
+    @Transactional
+    public void onWithdrawn(ConsumerRecord<String, String> record) {
+        EventEnvelope<ReportWithdrawn> event = IncomingEvents.read(record, ReportWithdrawn.class);
+        if (inbox.firstDelivery(event.id(), record.topic())) {
+            service.withdrawn(event.data());
         }
     }
 

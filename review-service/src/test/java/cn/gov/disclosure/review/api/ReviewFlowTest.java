@@ -1,5 +1,7 @@
 package cn.gov.disclosure.review.api;
 
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
+
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventType;
 import cn.gov.disclosure.contracts.events.ReportValidated;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import static cn.gov.disclosure.review.api.Fixtures.*;
@@ -121,6 +124,25 @@ class ReviewFlowTest {
         given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id + "/audit")
                 .then().statusCode(200)
                 .body("entries.to", contains("AWAITING_REVIEW", "SUPERSEDED"));
+    }
+
+    @Test
+    void aVersionTheTownshipWithdrawsEndsWithdrawnEvenWhenTheWithdrawalArrivesFirst() {
+        int year = newYear();
+        String reportId = ANHAI + "-" + year;
+        String claimed = open(ANHAI, year, 1, RULES_WARNING);
+        claim(reviewer(JINJIANG), claimed);
+        send(EventEnvelope.of("/test", new ReportWithdrawn(reportId, 1, ANHAI, year, "staff", OffsetDateTime.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(claimed).equals("WITHDRAWN"));
+        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + claimed + "/audit")
+                .then().statusCode(200).body("entries.to", contains("AWAITING_REVIEW", "IN_REVIEW", "WITHDRAWN"));
+
+        // withdrawn before validation's result arrives: the case opens and ends at once
+        send(EventEnvelope.of("/test", new ReportWithdrawn(reportId, 2, ANHAI, year, "staff", OffsetDateTime.now())));
+        send(validated(ANHAI, year, 2, true, List.of()));
+        String early = awaitCase(reportId + "-v2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(early).equals("WITHDRAWN"));
+        act(reviewer(JINJIANG), early, "claim", null).statusCode(409);
     }
 
     @Test

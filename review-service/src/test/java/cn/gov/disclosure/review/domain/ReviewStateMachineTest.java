@@ -35,13 +35,15 @@ class ReviewStateMachineTest {
 
     /** The legal transitions, written out independently of the class under test. */
     private static final Map<State, Map<Action, State>> LEGAL = Map.of(
-            State.VALIDATION_FAILED, Map.of(Action.SUPERSEDE, State.SUPERSEDED),
-            State.AWAITING_REVIEW, Map.of(Action.CLAIM, State.IN_REVIEW, Action.SUPERSEDE, State.SUPERSEDED),
+            State.VALIDATION_FAILED, Map.of(Action.SUPERSEDE, State.SUPERSEDED, Action.WITHDRAW, State.WITHDRAWN),
+            State.AWAITING_REVIEW, Map.of(Action.CLAIM, State.IN_REVIEW, Action.SUPERSEDE, State.SUPERSEDED,
+                    Action.WITHDRAW, State.WITHDRAWN),
             State.IN_REVIEW, Map.of(Action.RELEASE, State.AWAITING_REVIEW, Action.APPROVE, State.APPROVED,
-                    Action.RETURN, State.RETURNED, Action.SUPERSEDE, State.SUPERSEDED),
+                    Action.RETURN, State.RETURNED, Action.SUPERSEDE, State.SUPERSEDED, Action.WITHDRAW, State.WITHDRAWN),
             State.RETURNED, Map.of(Action.SUPERSEDE, State.SUPERSEDED),
             State.APPROVED, Map.of(),
-            State.SUPERSEDED, Map.of());
+            State.SUPERSEDED, Map.of(),
+            State.WITHDRAWN, Map.of());
 
     static Stream<Arguments> everyPair() {
         return Arrays.stream(State.values())
@@ -82,9 +84,9 @@ class ReviewStateMachineTest {
     }
 
     @Test
-    void approvedAndSupersededAreFinalAndNothingElseIs() {
+    void approvedSupersededAndWithdrawnAreFinalAndNothingElseIs() {
         assertThat(EnumSet.allOf(State.class).stream().filter(State::isFinal))
-                .containsExactlyInAnyOrder(State.APPROVED, State.SUPERSEDED);
+                .containsExactlyInAnyOrder(State.APPROVED, State.SUPERSEDED, State.WITHDRAWN);
     }
 
     @Test

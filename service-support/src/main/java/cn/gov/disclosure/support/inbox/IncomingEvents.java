@@ -5,6 +5,7 @@ import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -18,6 +19,10 @@ public final class IncomingEvents {
 
     /** @throws EventCodec.MalformedEventException when the record is not a readable event (dead-letter it) */
     public static EventEnvelope<EventPayload> read(ConsumerRecord<String, String> record) {
+        // the report id (the record key) in this thread's log lines until the record is acknowledged
+        if (record.key() != null) {
+            MDC.put(cn.gov.disclosure.support.observability.EventMetrics.MDC_REPORT_ID, record.key());
+        }
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {
             if (h.value() != null) {

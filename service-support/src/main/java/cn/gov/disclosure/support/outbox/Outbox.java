@@ -4,15 +4,22 @@ import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
+import cn.gov.disclosure.support.observability.EventMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,6 +29,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private final AgroalDataSource dataSource;
     private final String source;
@@ -35,6 +44,11 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends EventPayload> EventEnvelope<T> enqueue(T payload) {
         EventEnvelope<T> event = EventEnvelope.of(source, payload);
+        MDC.put(EventMetrics.MDC_REPORT_ID, event.key());
+        // the CloudEvents headers plus the current trace context (W3C traceparent/tracestate), stored with the row so
+        // that the relay, later and on another thread, sends it along and the consumers continue the same trace
+        Map<String, String> headers = new LinkedHashMap<>(event.headers());
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO outbox_event (event_id, topic, record_key, event_type, headers, payload)
@@ -43,12 +57,14 @@ public class Outbox {
             ps.setString(2, event.topic());
             ps.setString(3, event.key());
             ps.setString(4, event.type());
-            ps.setString(5, ContractsJson.mapper().writeValueAsString(event.headers()));
+            ps.setString(5, ContractsJson.mapper().writeValueAsString(headers));
             ps.setString(6, EventCodec.payloadJson(payload));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot store event in the outbox", e);
         }
+        // one line per event, with traceId and reportId: a submission can be followed through the services' logs
+        LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
         return event;
     }
 

@@ -1,7 +1,9 @@
 package cn.gov.disclosure.support.outbox;
 
 import cn.gov.disclosure.contracts.ContractsJson;
+import cn.gov.disclosure.support.observability.EventMetrics;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.Gauge;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes the outbox to Kafka, oldest first, and marks each event published once the broker acknowledged it.
@@ -42,12 +46,35 @@ public class OutboxRelay {
     private final long sendTimeoutMs;
     private volatile KafkaProducer<String, String> producer;
 
+    /** The running relay, read by the backlog gauge (registered once per JVM, survives application restarts). */
+    private static final AtomicReference<OutboxRelay> CURRENT = new AtomicReference<>();
+
+    static {
+        Gauge.builder(EventMetrics.OUTBOX_BACKLOG, CURRENT, OutboxRelay::backlogOrNaN)
+                .description("Events stored in the outbox and not yet published to Kafka")
+                .strongReference(true)
+                .register(EventMetrics.registry());
+    }
+
+    private static double backlogOrNaN(AtomicReference<OutboxRelay> current) {
+        OutboxRelay relay = current.get();
+        if (relay == null) {
+            return Double.NaN;
+        }
+        try {
+            return relay.backlog();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     public OutboxRelay(AgroalDataSource dataSource,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                        @ConfigProperty(name = "outbox.send-timeout-ms", defaultValue = "10000") long sendTimeoutMs) {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.sendTimeoutMs = sendTimeoutMs;
+        CURRENT.set(this);
     }
 
     record Pending(long seq, String topic, String key, Map<String, String> headers, String payload) {
@@ -68,15 +95,20 @@ public class OutboxRelay {
                 return published;
             }
             for (Pending p : batch) {
+                MDC.put(EventMetrics.MDC_REPORT_ID, p.key() == null ? "" : p.key());
                 try {
                     send(p);
                     markPublished(p.seq());
                     published++;
+                    EventMetrics.counter(EventMetrics.PUBLISHED, "topic", p.topic()).increment();
                 } catch (Exception e) {
                     markFailed(p.seq(), e);
+                    EventMetrics.counter(EventMetrics.PUBLISH_FAILED, "topic", p.topic()).increment();
                     LOG.warnf("Outbox relay: event %d to %s not published yet (%s); will retry", p.seq(), p.topic(),
                             e.getMessage());
                     return published;
+                } finally {
+                    MDC.remove(EventMetrics.MDC_REPORT_ID);
                 }
             }
         }

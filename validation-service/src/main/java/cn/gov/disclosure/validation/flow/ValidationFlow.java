@@ -61,6 +61,7 @@ public class ValidationFlow {
             LOG.infof("Report %s v%d was validated before; no second result", s.reportId(), s.version());
             return;
         }
+        cn.gov.disclosure.support.observability.EventMetrics.validated(passed, findings);
         outbox.enqueue(new ReportValidated(s.reportId(), s.version(), s.organisationCode(), s.organisationName(),
                 s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report()));
         LOG.infof("Report %s v%d validated: %s, %d findings", s.reportId(), s.version(), passed ? "passed" : "failed",

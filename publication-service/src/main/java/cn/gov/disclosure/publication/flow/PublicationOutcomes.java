@@ -1,0 +1,34 @@
+package cn.gov.disclosure.publication.flow;
+
+import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.support.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+
+/** The one transaction that records PUBLISHED and enqueues report published (the outbox relays it to Kafka). */
+@ApplicationScoped
+public class PublicationOutcomes {
+
+    private final PublicationStore store;
+    private final Outbox outbox;
+
+    public PublicationOutcomes(PublicationStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** False when the claim was lost meanwhile (another worker took over an expired lease): nothing is recorded. */
+    @Transactional
+    public boolean published(PublicationStore.Claim claim, String publicUrl, String versionUrl, String archiveId,
+                             OffsetDateTime at) {
+        if (!store.markPublished(claim, publicUrl, versionUrl, archiveId, at)) {
+            return false;
+        }
+        PublicationRecord r = claim.record();
+        outbox.enqueue(new ReportPublished(r.reportId(), r.version(), r.organisationCode(), r.year(), publicUrl,
+                archiveId, at));
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+package cn.gov.disclosure.publication.api;
+
+import cn.gov.disclosure.infra.oidc.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Who may see and retry publications (test resources from PublicationFlowTest: the same Quarkus boot). */
+@QuarkusTest
+class PublicationResourceTest {
+
+    static String bearer(String role) {
+        return "Bearer " + TestTokens.token("user-" + role, role, "350582107");
+    }
+
+    @Test
+    void operatorsAndProvinceAdminsSeeThePublications() {
+        given().header("Authorization", bearer("operator")).when().get("/api/v1/publications")
+                .then().statusCode(200);
+        given().header("Authorization", bearer("province-admin")).when().get("/api/v1/publications?status=published")
+                .then().statusCode(200);
+        given().header("Authorization", bearer("province-admin")).when().get("/api/v1/publications?status=nonsense")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void othersDoNot() {
+        given().header("Authorization", bearer("township-submitter")).when().get("/api/v1/publications")
+                .then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().header("Authorization", bearer("county-reviewer")).when().post("/api/v1/publications/x-2020/1/retry")
+                .then().statusCode(403);
+        given().when().get("/api/v1/publications").then().statusCode(401);
+    }
+
+    @Test
+    void anUnknownPublicationIsAProblem() {
+        given().header("Authorization", bearer("operator")).when().get("/api/v1/publications/nobody-2020/1")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        given().header("Authorization", bearer("operator")).when().post("/api/v1/publications/nobody-2020/1/retry")
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+    }
+}

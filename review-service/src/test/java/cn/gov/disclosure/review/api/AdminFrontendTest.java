@@ -1,0 +1,305 @@
+package cn.gov.disclosure.review.api;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.review.admin.TestOidcProvider;
+import cn.gov.disclosure.review.domain.CaseIds;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.gov.disclosure.review.api.Fixtures.*;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The admin front-end (/admin/, static files of this service) in a real browser: Debian's Chromium driven by
+ * Playwright. The reviewer signs in at {@link TestOidcProvider} (authorization code + PKCE, done by the page), and
+ * the page calls this service's API with the token. Cases are opened the real way, through Kafka. Screenshots go to
+ * target/screenshots/.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
+class AdminFrontendTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+    String testName;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newPage(TestInfo info) {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1440, 1000));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+        page.onPageError(e -> System.out.println("[browser page error] " + e));
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                System.out.println("[browser console] " + m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (page != null && !page.isClosed()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-end.png")).setFullPage(true));
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + RestAssured.port;
+    }
+
+    /** Opens the front-end, signs in at the provider's login form, and lands on {@code hash}. */
+    void signIn(String user, String hash) {
+        page.navigate(base() + "/admin/" + hash);
+        page.locator("#sign-in").click();
+        page.waitForURL("**/protocol/openid-connect/auth**");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user);
+        page.locator("#kc-login").click();
+        page.waitForURL(base() + "/admin/**");
+        assertThat(page.locator("#user-name")).containsText(user);
+    }
+
+    void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void aReviewerSignsInAcknowledgesTheWarningsAndApproves() {
+        int year = newYears(2);
+        int last = year;
+        int current = year + 1;
+        // last year's report, approved, for comparison
+        String lastYear = open(ZIMAO, last, 1);
+        String alice = reviewer(JINJIANG, "jinjiang");
+        claim(alice, lastYear);
+        act(alice, lastYear, "approve", Map.of("acknowledgements", List.of())).statusCode(200);
+        // this year: version 1 with other figures, then version 2 with two warnings and a note
+        sendVersion(ZIMAO, current, 1, changed(current, 9137));
+        String id = open(ZIMAO, current, 2, RULES_WARNING, FEES_WARNING, INFO);
+
+        signIn("jinjiang", "#/queue?year=" + current);
+        Locator row = page.locator("#queue tr[data-case-id='" + id + "']");
+        assertThat(row).containsText("待审核");
+        assertThat(page.locator("#state-tabs [data-state='AWAITING_REVIEW'] .count")).hasText("1");
+        row.getByRole(AriaRole.LINK).click();
+
+        // the report as the official tables, the findings on their cells and sections
+        assertThat(page.locator("#table-3 caption")).containsText("收到和处理政府信息公开申请情况");
+        assertThat(page.locator("#table-3 thead")).containsText("法人或其他组织");
+        Locator rules = page.locator("#cell-2-rules-issued");
+        assertThat(rules).hasClass(java.util.regex.Pattern.compile(".*has-finding.*sev-WARNING.*"));
+        assertThat(page.locator("#section-otherMatters .section-findings")).containsText("第六部分未说明信息处理费");
+        assertThat(page.locator("#findings .finding")).hasCount(3);
+
+        // the previous version beside the current figures, the difference highlighted
+        page.locator("#compare").selectOption("previous");
+        Locator changedCell = page.locator("#cell-3-newReceived-naturalPerson");
+        assertThat(changedCell).hasClass(java.util.regex.Pattern.compile(".*diff.*"));
+        assertThat(changedCell.locator(".cmp")).containsText("上版 9137");
+        page.locator("#compare").selectOption("lastYear");
+        assertThat(page.locator("#compare option[value='lastYear']")).containsText(last + " 年度");
+
+        page.locator("#action-claim").click();
+        assertThat(page.locator("#banner")).hasText("已认领该案件");
+        page.locator("#action-approve").click();
+        Locator boxes = page.locator("#approve-form input.ack");
+        assertThat(boxes).hasCount(2);
+        assertThat(page.locator("#approve-submit")).isDisabled();
+        boxes.nth(0).check();
+        assertThat(page.locator("#approve-submit")).isDisabled();
+        boxes.nth(1).check();
+        page.locator("#approve-form .ack-note").first().fill("已核实，系转载上级规章");
+        page.locator("#approve-comment").fill("同意公开");
+        page.locator("#compare").selectOption("previous");
+        shot("case-page");
+        page.locator("#approve-submit").click();
+
+        assertThat(page.locator("#banner")).hasText("已审核通过");
+        assertThat(page.locator(".case-head .badge")).hasText("已通过");
+        assertThat(page.locator("#audit tbody")).containsText("已通过");
+        assertThat(page.locator("#decision")).containsText("同意公开");
+        shot("case-approved");
+
+        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id).then().statusCode(200)
+                .body("state", equalTo("APPROVED"))
+                .body("acknowledgements.size()", equalTo(2))
+                .body("decision.comment", equalTo("同意公开"));
+    }
+
+    @Test
+    void aReviewerReturnsAReportWithARequiredComment() {
+        int year = newYear();
+        String id = open(ANHAI, year, 1, INFO);
+        signIn("jinjiang", "#/case/" + id);
+        page.locator("#action-claim").click();
+        page.locator("#action-return").click();
+        page.locator("#return-submit").click();
+        assertThat(page.locator("#return-error")).hasText("请填写退回意见");
+        page.locator("#return-comment").fill("表三第一行合计有误，请核对后重新报送。");
+        shot("case-return");
+        page.locator("#return-submit").click();
+        assertThat(page.locator("#banner")).hasText("已退回乡镇");
+        assertThat(page.locator(".case-head .badge")).hasText("已退回");
+        assertThat(page.locator("#audit")).containsText("表三第一行合计有误");
+        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id).then()
+                .body("state", equalTo("RETURNED")).body("decision.comment", equalTo("表三第一行合计有误，请核对后重新报送。"));
+    }
+
+    @Test
+    void aCaseOfAnotherCountyIsRefused() {
+        int year = newYear();
+        String id = open(HUIMENG, year, 1, RULES_WARNING);
+        signIn("jinjiang", "#/queue");
+        page.navigate(base() + "/admin/#/case/" + id);
+        assertThat(page.locator("#forbidden")).containsText("您无权查看该案件");
+        assertThat(page.locator("#forbidden")).containsText("不属于您所在县");
+        assertThat(page.locator("#actions")).hasCount(0);
+        shot("case-forbidden");
+    }
+
+    @Test
+    void whenSomeoneElseActedFirstThePageSaysSoAndReloads() {
+        int year = newYear();
+        String id = open(CHIDIAN, year, 1);
+        signIn("jinjiang", "#/case/" + id);
+        assertThat(page.locator("#action-claim")).isVisible();
+        claim(reviewer(JINJIANG, "jinjiang2"), id); // a colleague claims it meanwhile
+        page.locator("#action-claim").click();
+        assertThat(page.locator("#banner")).hasText("该案件已被他人处理，已重新加载");
+        assertThat(page.locator("#action-claim")).hasCount(0);
+        assertThat(page.locator("#actions")).containsText("jinjiang2");
+        shot("case-conflict");
+    }
+
+    @Test
+    void theQueueFiltersTheCompletenessViewAndSignOut() {
+        int year = newYear();
+        open(SHENHU, year, 1, RULES_WARNING);
+        open(JINJING, year, 1);
+        signIn("jinjiang", "#/queue?year=" + year);
+        assertThat(page.locator("#queue tbody tr")).hasCount(2);
+        page.locator("#filter-warnings").selectOption("true");
+        page.locator("#filters button[type=submit]").click();
+        assertThat(page.locator("#queue tbody tr")).hasCount(1);
+        assertThat(page.locator("#queue tbody")).containsText(SHENHU);
+        page.locator("#filter-township").selectOption(JINJING);
+        page.locator("#filter-warnings").selectOption("");
+        page.locator("#filters button[type=submit]").click();
+        assertThat(page.locator("#queue tbody tr")).hasCount(1);
+        assertThat(page.locator("#queue tbody")).containsText(JINJING);
+        shot("queue");
+
+        page.navigate(base() + "/admin/#/completeness?year=" + year);
+        Locator table = page.locator("table.completeness[data-county='" + JINJIANG + "']");
+        assertThat(table.locator("tbody tr")).hasCount(5);
+        assertThat(table.locator("tr[data-township='" + SHENHU + "']")).containsText("待审核");
+        shot("completeness");
+
+        page.locator("#sign-out").click();
+        assertThat(page.locator("#sign-in")).isVisible();
+        assertThat(page.locator("#user")).isHidden();
+    }
+
+    @Test
+    void theCatalogueAndTheSignInSettingsAreServedWithoutAToken() {
+        given().when().get("/api/v1/catalogue/2021").then().statusCode(200)
+                .body("sections", hasSize(6))
+                .body("sections[1].table.columns.label", hasItem("本年制发件数"))
+                .body("sections[2].table.rows.key", hasItem("newReceived"))
+                .body("sections[2].table.columns.find { it.key == 'commercialEnterprise' }.headerPath",
+                        contains("申请人情况", "法人或其他组织"))
+                .body("sections[0].table", nullValue());
+        given().when().get("/api/v1/catalogue/1999").then().statusCode(404);
+        given().when().get("/api/v1/frontend-config").then().statusCode(200)
+                .body("clientId", equalTo("admin-frontend"))
+                .body("authServerUrl", startsWith("http://127.0.0.1:"));
+        given().when().get("/admin/").then().statusCode(200).body(containsString("县级审核"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Sends a passed version with the given report through Kafka and waits for its case. */
+    static String sendVersion(String township, int year, int version, AnnualReport report) {
+        EventEnvelope<ReportValidated> e = validated(township, year, version, true, List.of());
+        ReportValidated d = e.data();
+        send(EventEnvelope.of("/test/validation", new ReportValidated(d.reportId(), d.version(), d.organisationCode(),
+                d.organisationName(), d.countyCode(), d.year(), d.submittedAt(), d.passed(), d.findings(), d.validatedAt(),
+                report)));
+        return awaitCase(CaseIds.of(d.reportId(), version));
+    }
+
+    /** The fixture report with 一、本年新收 · 自然人 set to {@code naturalPersons}. */
+    static AnnualReport changed(int year, int naturalPersons) {
+        AnnualReport r = report(year, ZIMAO + "镇人民政府");
+        Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
+        r.applications().rows().forEach((k, v) -> rows.put(k, new LinkedHashMap<>(v)));
+        rows.get("newReceived").put("naturalPerson", Cell.of(naturalPersons));
+        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), r.sections(),
+                r.activeDisclosure(), new ReportTable(rows), r.reviewsAndLitigation());
+    }
+}
