@@ -35,7 +35,10 @@ public final class EventCodec {
         }
         EventPayload payload;
         try {
-            payload = ContractsJson.mapper().readValue(value, eventType.payloadClass());
+            // a tolerant reader: a field a newer producer adds is ignored, not dead-lettered
+            payload = ContractsJson.mapper().readerFor(eventType.payloadClass())
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(value);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("value is not a " + eventType.payloadClass().getSimpleName() + ": "
                     + e.getMessage(), e);
