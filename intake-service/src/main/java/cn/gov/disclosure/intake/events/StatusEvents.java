@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.intake.submission.ReportVersionRepository;
 import cn.gov.disclosure.intake.submission.VersionState;
-import cn.gov.disclosure.support.inbox.IncomingEvents;
 import cn.gov.disclosure.support.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,35 +35,32 @@ public class StatusEvents {
     @Blocking
     @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportValidated> event = IncomingEvents.read(record, ReportValidated.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReportValidated.class).ifPresent(event -> {
             ReportValidated v = event.data();
             advance(v.reportId(), v.version(), v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED,
                     v, null, null);
-        }
+        });
     }
 
     @Incoming("review-decided")
     @Blocking
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReviewDecided> event = IncomingEvents.read(record, ReviewDecided.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReviewDecided.class).ifPresent(event -> {
             ReviewDecided d = event.data();
             advance(d.reportId(), d.version(), d.decision() == ReviewDecided.Decision.APPROVED
                     ? VersionState.APPROVED : VersionState.RETURNED, null, d.comment(), null);
-        }
+        });
     }
 
     @Incoming("report-published")
     @Blocking
     @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportPublished> event = IncomingEvents.read(record, ReportPublished.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReportPublished.class).ifPresent(event -> {
             ReportPublished p = event.data();
             advance(p.reportId(), p.version(), VersionState.PUBLISHED, null, null, p.publicUrl());
-        }
+        });
     }
 
     private void advance(String reportId, int version, VersionState next, ReportValidated validated, String comment,

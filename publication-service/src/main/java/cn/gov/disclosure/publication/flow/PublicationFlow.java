@@ -1,10 +1,10 @@
 package cn.gov.disclosure.publication.flow;
 
+import java.util.Optional;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.support.inbox.Inbox;
-import cn.gov.disclosure.support.inbox.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,11 +37,12 @@ public class PublicationFlow {
     @Blocking
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReviewDecided> event = IncomingEvents.read(record, ReviewDecided.class);
-        if (!inbox.firstDelivery(event.id(), record.topic())) {
-            LOG.debugf("review decided %s delivered again; ignored", event.id());
+        Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);
+        if (received.isEmpty()) {
+            LOG.debugf("review decided %s delivered again; ignored", record.key());
             return;
         }
+        EventEnvelope<ReviewDecided> event = received.get();
         ReviewDecided d = event.data();
         if (d.decision() != ReviewDecided.Decision.APPROVED) {
             return;

@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
-import cn.gov.disclosure.support.inbox.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,29 +33,26 @@ public class ReviewFlow {
     @Blocking
     @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportValidated> event = IncomingEvents.read(record, ReportValidated.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReportValidated.class).ifPresent(event -> {
             service.receive(event.data());
-        }
+        });
     }
 
     @Incoming("report-withdrawn")
     @Blocking
     @Transactional
     public void onWithdrawn(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportWithdrawn> event = IncomingEvents.read(record, ReportWithdrawn.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReportWithdrawn.class).ifPresent(event -> {
             service.withdrawn(event.data());
-        }
+        });
     }
 
     @Incoming("report-published")
     @Blocking
     @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportPublished> event = IncomingEvents.read(record, ReportPublished.class);
-        if (inbox.firstDelivery(event.id(), record.topic())) {
+        inbox.receive(record, ReportPublished.class).ifPresent(event -> {
             service.published(event.data());
-        }
+        });
     }
 }

@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
-import cn.gov.disclosure.support.inbox.IncomingEvents;
 import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.validation.rules.ReportValidator;
@@ -20,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Validates each submitted version once: stores the result and announces it through the outbox, in one transaction.
@@ -48,10 +48,11 @@ public class ValidationFlow {
     @Blocking
     @Transactional
     public void onSubmitted(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReportSubmitted> event = IncomingEvents.read(record, ReportSubmitted.class);
-        if (!inbox.firstDelivery(event.id(), record.topic())) {
+        Optional<EventEnvelope<ReportSubmitted>> received = inbox.receive(record, ReportSubmitted.class);
+        if (received.isEmpty()) {
             return;
         }
+        EventEnvelope<ReportSubmitted> event = received.get();
         ReportSubmitted s = event.data();
         List<Finding> findings = validator.validate(s.report(),
                 contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
@@ -72,10 +73,11 @@ public class ValidationFlow {
     @Blocking
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
-        EventEnvelope<ReviewDecided> event = IncomingEvents.read(record, ReviewDecided.class);
-        if (!inbox.firstDelivery(event.id(), record.topic())) {
+        Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);
+        if (received.isEmpty()) {
             return;
         }
+        EventEnvelope<ReviewDecided> event = received.get();
         ReviewDecided d = event.data();
         if (d.decision() == ReviewDecided.Decision.APPROVED && d.report() != null) {
             store.saveApproved(d.organisationCode(), d.year(), d.reportId(), d.version(), d.report(), d.decidedAt());
