@@ -5,6 +5,7 @@ import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,7 +51,7 @@ public class PublicationFlow {
         if (d.report() == null) {
             throw new EventCodec.MalformedEventException("an approved decision without the report: nothing to publish", null);
         }
-        if (store.insertPublishing(d, record.value(), event.id())) {
+        if (store.insertPublishing(d, record.value(), event.id(), TraceParents.of(record))) {
             LOG.infof("%s v%d approved: publishing", d.reportId(), d.version());
             requested.fire(new PublicationRequested(d.reportId(), d.version()));
         } else {

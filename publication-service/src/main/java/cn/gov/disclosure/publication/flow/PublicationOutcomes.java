@@ -1,6 +1,7 @@
 package cn.gov.disclosure.publication.flow;
 
 import cn.gov.disclosure.contracts.events.ReportPublished;
+import cn.gov.disclosure.support.observability.TraceParents;
 import cn.gov.disclosure.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,7 +29,7 @@ public class PublicationOutcomes {
         }
         PublicationRecord r = claim.record();
         outbox.enqueue(new ReportPublished(r.reportId(), r.version(), r.organisationCode(), r.year(), publicUrl,
-                archiveId, at));
+                archiveId, at), TraceParents.current());
         return true;
     }
 }

@@ -44,11 +44,17 @@ public class PublicationStore {
 
     /** Records an approved version as PUBLISHING; false when this version is known already (nothing changes). */
     public boolean insertPublishing(ReviewDecided d, String decisionJson, String eventId) {
+        return insertPublishing(d, decisionJson, eventId, null);
+    }
+
+    /** As {@link #insertPublishing(ReviewDecided, String, String)}, keeping the trace the decision came with. */
+    public boolean insertPublishing(ReviewDecided d, String decisionJson, String eventId, String traceparent) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO publication (report_id, version, organisation_code, organisation_name, county_code, year,
-                                              status, decision, decision_event_id, approved_at, approved_by)
-                     VALUES (?, ?, ?, ?, ?, ?, 'PUBLISHING', ?, ?, ?, ?)
+                                              status, decision, decision_event_id, approved_at, approved_by,
+                                              origin_traceparent)
+                     VALUES (?, ?, ?, ?, ?, ?, 'PUBLISHING', ?, ?, ?, ?, ?)
                      ON CONFLICT (report_id, version) DO NOTHING""")) {
             ps.setString(1, d.reportId());
             ps.setInt(2, d.version());
@@ -61,7 +67,23 @@ public class PublicationStore {
             ps.setString(8, eventId);
             ps.setObject(9, d.decidedAt() != null ? d.decidedAt() : OffsetDateTime.now(ZoneOffset.UTC));
             ps.setString(10, d.decidedBy());
+            ps.setString(11, traceparent);
             return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The trace the approval of a version came with; null when none. */
+    public String originTrace(String reportId, int version) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT origin_traceparent FROM publication WHERE report_id = ? AND version = ?")) {
+            ps.setString(1, reportId);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -7,11 +7,15 @@ import cn.gov.disclosure.publication.portal.PortalPublishRequest;
 import cn.gov.disclosure.publication.portal.PortalReceipt;
 import cn.gov.disclosure.publication.portal.PortalRejectedException;
 import cn.gov.disclosure.publication.render.ReportRenderer;
+import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.TraceParents;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,6 +53,16 @@ public class Publisher {
     }
 
     public Outcome publish(String reportId, int version) {
+        // a worker thread of our own: continue the trace of the submission, which the approval carried here
+        try (Scope trace = TraceParents.continueTrace(store.originTrace(reportId, version))) {
+            MDC.put(EventMetrics.MDC_REPORT_ID, reportId);
+            return attempt(reportId, version);
+        } finally {
+            MDC.remove(EventMetrics.MDC_REPORT_ID);
+        }
+    }
+
+    private Outcome attempt(String reportId, int version) {
         Optional<PublicationStore.Claim> claimed = store.claim(reportId, version, lease);
         if (claimed.isEmpty()) {
             return Outcome.NOT_CLAIMED;    // published, failed, or another worker is on it

@@ -79,6 +79,16 @@ public class CaseStore {
                 c.submittedAt(), c.validatedAt(), c.at(), c.at()) == 1;
     }
 
+    /** Remembers the trace of the submission a case came from. */
+    public void saveOriginTrace(String id, String traceparent) {
+        update("UPDATE review_case SET origin_traceparent = ? WHERE id = ?", traceparent, id);
+    }
+
+    /** The trace of the submission a case came from; null when it came without one. */
+    public String originTrace(String id) {
+        return query("SELECT origin_traceparent FROM review_case WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, id);
+    }
+
     public Optional<ReviewCase> find(String id) {
         return one("SELECT " + CASE_COLUMNS + " FROM review_case WHERE id = ?", id);
     }

@@ -66,6 +66,12 @@ public class ReviewService {
      */
     @Transactional
     public boolean receive(ReportValidated v) {
+        return receive(v, null);
+    }
+
+    /** As {@link #receive(ReportValidated)}, remembering the submission's trace for the decision's event. */
+    @Transactional
+    public boolean receive(ReportValidated v, String traceparent) {
         if (v.reportId() == null || v.reportId().isBlank() || v.version() < 1 || v.organisationCode() == null
                 || v.organisationCode().isBlank() || v.report() == null) {
             throw new EventCodec.MalformedEventException("report validated without report id, version, organisation "
@@ -87,6 +93,9 @@ public class ReviewService {
         if (!inserted) {
             LOG.infof("Case %s exists already; report validated ignored", id);
             return false;
+        }
+        if (traceparent != null) {
+            store.saveOriginTrace(id, traceparent);
         }
         store.appendAudit(id, now, SYSTEM, SYSTEM_NAME, null, initial, v.passed()
                 ? (warnings == 0 ? "校验通过 / passed validation"
@@ -217,9 +226,10 @@ public class ReviewService {
             decision = ReviewDecided.Decision.RETURNED;
             findings = store.findings(c.id());
         }
+        // the decision continues the submission's trace (the reviewer's request is a trace of its own)
         outbox.enqueue(new ReviewDecided(c.reportId(), c.version(), c.organisationCode(), c.organisationName(),
                 c.countyCode(), c.year(), decision, t.comment(), caller.subject(), now, report, findings, acks,
-                store.audit(c.id())));
+                store.audit(c.id())), store.originTrace(c.id()));
     }
 
     public ReviewCase read(Caller caller, String caseId) {

@@ -6,6 +6,7 @@ import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,7 +35,7 @@ public class ReviewFlow {
     @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportValidated.class).ifPresent(event -> {
-            service.receive(event.data());
+            service.receive(event.data(), TraceParents.of(record));
         });
     }
 

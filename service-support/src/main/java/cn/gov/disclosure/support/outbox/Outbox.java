@@ -5,6 +5,7 @@ import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.TraceParents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -43,12 +44,26 @@ public class Outbox {
     /** Enqueues a new event about {@code payload.reportId()}; must run inside the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T extends EventPayload> EventEnvelope<T> enqueue(T payload) {
+        return enqueue(payload, null);
+    }
+
+    /**
+     * Enqueues a new event that continues the trace {@code traceparent} (the submission's, kept since it was
+     * received) rather than the current one; null or invalid: the current trace, as {@link #enqueue(EventPayload)}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends EventPayload> EventEnvelope<T> enqueue(T payload, String traceparent) {
         EventEnvelope<T> event = EventEnvelope.of(source, payload);
         MDC.put(EventMetrics.MDC_REPORT_ID, event.key());
-        // the CloudEvents headers plus the current trace context (W3C traceparent/tracestate), stored with the row so
-        // that the relay, later and on another thread, sends it along and the consumers continue the same trace
+        // the CloudEvents headers plus the trace context (W3C traceparent/tracestate), stored with the row so that the
+        // relay, later and on another thread, sends it along and the consumers continue the same trace
         Map<String, String> headers = new LinkedHashMap<>(event.headers());
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
+        boolean continued = TraceParents.valid(traceparent);
+        if (continued) {
+            headers.put(TraceParents.HEADER, traceparent);
+        } else {
+            W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      INSERT INTO outbox_event (event_id, topic, record_key, event_type, headers, payload)
@@ -64,7 +79,12 @@ public class Outbox {
             throw new IllegalStateException("Cannot store event in the outbox", e);
         }
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
-        LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
+        if (continued) {
+            LOG.infof("Event %s %s enqueued for %s, continuing trace %s", event.type(), event.id(), event.topic(),
+                    TraceParents.traceId(traceparent));
+        } else {
+            LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
+        }
         return event;
     }
 

@@ -1,0 +1,178 @@
+package cn.gov.disclosure.system;
+
+import cn.gov.disclosure.infra.LocalKafka;
+import cn.gov.disclosure.infra.LocalPostgres;
+import cn.gov.disclosure.infra.LocalService;
+import cn.gov.disclosure.infra.oidc.LocalOidcProvider;
+import cn.gov.disclosure.portal.sim.PortalHttpServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on this machine, every part real: a Kafka broker (KRaft), a PostgreSQL server with the four
+ * service databases, an OIDC provider, the portal simulator, and the four services as child processes started from
+ * their built jars. Everything listens on 127.0.0.1 on free ports and keeps its data under one folder; {@link #close()}
+ * stops it all, and if this JVM dies its watchers kill what it started.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** The services in the order of the flow: intake → validation → review → publication. */
+    public static final List<String> SERVICES = List.of("intake", "validation", "review", "publication");
+
+    private final Path repoDir;
+    private final Path dataDir;
+    private final LocalKafka kafka;
+    private final LocalPostgres postgres;
+    private final LocalOidcProvider oidc;
+    private final PortalHttpServer portal;
+    private final Map<String, LocalService> services = new LinkedHashMap<>();
+
+    private LocalPlatform(Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties) {
+        this.repoDir = repoDir.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        for (String s : SERVICES) {
+            Path jar = LocalService.jarOf(this.repoDir, s + "-service");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
+            }
+        }
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            kafka = new LocalKafka(this.dataDir.resolve("kafka")).exitWithJvm(true);
+            kafka.start();
+            started.add(kafka);
+            postgres = new LocalPostgres(this.dataDir.resolve("postgres")).exitWithJvm(true);
+            postgres.start();
+            started.add(postgres);
+            oidc = LocalOidcProvider.start(0);
+            started.add(oidc);
+            portal = PortalHttpServer.start("127.0.0.1", 0, this.dataDir.resolve("portal"));
+            started.add(portal);
+            for (String s : SERVICES) {
+                postgres.createDatabase(s, s, s);
+                LocalService svc = new LocalService(s, LocalService.jarOf(this.repoDir, s + "-service"),
+                        this.dataDir.resolve("services").resolve(s), 0);
+                if (serviceJvmOptions != null) {
+                    svc.jvmOptions(serviceJvmOptions);
+                }
+                svc.properties(serviceConfig(s));
+                svc.properties(extraProperties);
+                services.put(s, svc);
+            }
+            // all at once (they start in parallel), then wait for each
+            services.values().forEach(LocalService::launch);
+            services.values().forEach(svc -> {
+                started.add(svc);
+                svc.awaitReady();
+            });
+        } catch (RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the platform.
+     *
+     * @param repoDir           the repository (where the services' jars are built)
+     * @param dataDir           where every part keeps its data (created)
+     * @param serviceJvmOptions the services' JVM options; null for {@link LocalService}'s defaults
+     * @param extraProperties   configuration given to every service on top of {@link #serviceConfig}
+     */
+    public static LocalPlatform start(Path repoDir, Path dataDir, List<String> serviceJvmOptions,
+                                      Map<String, String> extraProperties) {
+        return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties);
+    }
+
+    public static LocalPlatform start(Path repoDir, Path dataDir) {
+        return start(repoDir, dataDir, null, Map.of());
+    }
+
+    /** The configuration of one service in this platform, as deploy/services.sh gives it on the local stack. */
+    Map<String, String> serviceConfig(String service) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        p.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(service));
+        p.put("quarkus.datasource.username", service);
+        p.put("quarkus.datasource.password", service);
+        p.put("quarkus.oidc.auth-server-url", oidc.issuer());
+        p.put("registry.file", repoDir.resolve("deploy/organisations.json").toString());
+        if (service.equals("publication")) {
+            p.put("quarkus.rest-client.portal.url", portal.baseUrl());
+            p.put("archive.root", archiveRoot().toString());
+            // a portal that fails is retried sooner than in production, so that a drill's outage is over in minutes
+            p.put("publication.recovery.interval", "5s");
+        }
+        return p;
+    }
+
+    public LocalService service(String name) {
+        LocalService s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name + "; one of " + SERVICES);
+        }
+        return s;
+    }
+
+    public String url(String service) {
+        return service(service).baseUrl();
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public LocalOidcProvider oidc() {
+        return oidc;
+    }
+
+    public PortalHttpServer portal() {
+        return portal;
+    }
+
+    public Path archiveRoot() {
+        return dataDir.resolve("archive");
+    }
+
+    public Path repoDir() {
+        return repoDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The peak resident memory (VmHWM) of each service so far, in MiB. */
+    public Map<String, Long> peakMemoryMiB() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        services.forEach((n, s) -> m.put(n, s.peakResidentBytes() / (1024 * 1024)));
+        return m;
+    }
+
+    @Override
+    public void close() {
+        List<String> names = new ArrayList<>(services.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            services.get(names.get(i)).stop();
+        }
+        portal.close();
+        oidc.close();
+        postgres.stop();
+        kafka.stop();
+    }
+}
