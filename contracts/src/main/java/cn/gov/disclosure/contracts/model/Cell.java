@@ -82,6 +82,15 @@ public record Cell(BigDecimal value, String unit) {
         }
     }
 
+    /**
+     * The largest magnitude a cell may state: no count of a report and no amount in 元 comes near 10^15, and a
+     * figure like 1e999999 would cost the services dearly to add up or store.
+     */
+    public static final BigDecimal MAX_MAGNITUDE = BigDecimal.TEN.pow(15);
+
+    /** The most decimal places a cell may have (money in 万元 uses 2 to 4). */
+    public static final int MAX_SCALE = 6;
+
     static final class Deserializer extends StdDeserializer<Cell> {
         Deserializer() {
             super(Cell.class);
@@ -91,10 +100,10 @@ public record Cell(BigDecimal value, String unit) {
         public Cell deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return new Cell(p.getDecimalValue(), null);
+                return new Cell(plausible(p, p.getDecimalValue()), null);
             }
             if (token == JsonToken.START_OBJECT) {
-                JsonNode node = p.readValueAsTree();
+                JsonNode node = ctxt.readTree(p);   // not p.readValueAsTree(): that checks for trailing tokens mid-document
                 JsonNode value = node.get("value");
                 JsonNode unit = node.get("unit");
                 if (value == null || !value.isNumber()) {
@@ -104,10 +113,23 @@ public record Cell(BigDecimal value, String unit) {
                 if (unit != null && !unit.isNull() && !unit.isTextual()) {
                     throw MismatchedInputException.from(p, Cell.class, "a cell 'unit' must be text / 单位须为文本");
                 }
-                return new Cell(value.decimalValue(), unit == null || unit.isNull() ? null : unit.asText());
+                return new Cell(plausible(p, value.decimalValue()), unit == null || unit.isNull() ? null : unit.asText());
             }
             throw MismatchedInputException.from(p, Cell.class,
                     "a cell must be a number or {\"value\": number, \"unit\": text} / 单元格须为数字");
+        }
+
+        private static BigDecimal plausible(JsonParser p, BigDecimal v) throws MismatchedInputException {
+            // the exponent first: precision() of 1e999999 is cheap, its expansion is not
+            if (v.precision() - v.scale() > 16 || v.abs().compareTo(MAX_MAGNITUDE) >= 0) {
+                throw MismatchedInputException.from(p, Cell.class,
+                        "a cell's value must be below 10^15 / 单元格数值过大（须小于 10 的 15 次方）");
+            }
+            if (v.stripTrailingZeros().scale() > MAX_SCALE) {
+                throw MismatchedInputException.from(p, Cell.class,
+                        "a cell has at most " + MAX_SCALE + " decimal places / 单元格小数位数不能超过 " + MAX_SCALE + " 位");
+            }
+            return v;
         }
     }
 }

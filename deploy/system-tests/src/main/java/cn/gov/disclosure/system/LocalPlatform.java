@@ -32,7 +32,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final PortalHttpServer portal;
     private final Map<String, LocalService> services = new LinkedHashMap<>();
 
-    private LocalPlatform(Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties) {
+    private LocalPlatform(Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties,
+                          boolean durable) {
         this.repoDir = repoDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         for (String s : SERVICES) {
@@ -41,12 +42,19 @@ public final class LocalPlatform implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
             }
         }
+        try {
+            // the postgres user (the server does not run as root) must be able to reach its folder under this one
+            Files.createDirectories(this.dataDir);
+            Files.setPosixFilePermissions(this.dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create " + this.dataDir, e);
+        }
         List<AutoCloseable> started = new ArrayList<>();
         try {
             kafka = new LocalKafka(this.dataDir.resolve("kafka")).exitWithJvm(true);
             kafka.start();
             started.add(kafka);
-            postgres = new LocalPostgres(this.dataDir.resolve("postgres")).exitWithJvm(true);
+            postgres = new LocalPostgres(this.dataDir.resolve("postgres")).exitWithJvm(true).durable(durable);
             postgres.start();
             started.add(postgres);
             oidc = LocalOidcProvider.start(0);
@@ -89,10 +97,18 @@ public final class LocalPlatform implements AutoCloseable {
      * @param dataDir           where every part keeps its data (created)
      * @param serviceJvmOptions the services' JVM options; null for {@link LocalService}'s defaults
      * @param extraProperties   configuration given to every service on top of {@link #serviceConfig}
+     *                          (PostgreSQL runs with fsync off, as in the other tests: {@link #startDurable} for runs
+     *                          that measure or restart it)
      */
     public static LocalPlatform start(Path repoDir, Path dataDir, List<String> serviceJvmOptions,
                                       Map<String, String> extraProperties) {
-        return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties);
+        return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties, false);
+    }
+
+    /** As {@link #start(Path, Path, List, Map)}, with PostgreSQL durable (fsync and synchronous commit on). */
+    public static LocalPlatform startDurable(Path repoDir, Path dataDir, List<String> serviceJvmOptions,
+                                             Map<String, String> extraProperties) {
+        return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties, true);
     }
 
     public static LocalPlatform start(Path repoDir, Path dataDir) {

@@ -4,7 +4,6 @@ import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.portal.sim.PortalCore;
 import cn.gov.disclosure.system.Seeds.Seed;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.fail;
  * township corrects; the county approves the rest, acknowledging each warning. Every report must end published on
  * the portal simulator and archived, and every service must say so.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
@@ -56,21 +56,10 @@ class EndToEndTest {
     private static final Map<String, Integer> finalVersions = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        Path repo = Path.of(System.getProperty("repo.dir", "../..")).toAbsolutePath().normalize();
-        // under target/ (kept for the logs; the postgres user must be able to reach it, which /tmp's
-        // private folders do not allow)
-        Path data = Files.createDirectories(Path.of("target", "e2e-" + System.currentTimeMillis())).toAbsolutePath();
-        platform = LocalPlatform.start(repo, data);
+    static void startThePlatform() {
+        platform = SharedPlatform.get();
         client = new PlatformClient(platform);
-        seeds = Seeds.load(repo);
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        seeds = Seeds.load(SharedPlatform.repo());
     }
 
     @Test

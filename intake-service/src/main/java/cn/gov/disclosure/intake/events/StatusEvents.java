@@ -7,6 +7,7 @@ import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.intake.submission.ReportVersionRepository;
 import cn.gov.disclosure.intake.submission.VersionState;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.inbox.RetryTransient;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ public class StatusEvents {
 
     @Incoming("report-validated")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportValidated.class).ifPresent(event -> {
@@ -44,6 +46,7 @@ public class StatusEvents {
 
     @Incoming("review-decided")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReviewDecided.class).ifPresent(event -> {
@@ -55,6 +58,7 @@ public class StatusEvents {
 
     @Incoming("report-published")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportPublished.class).ifPresent(event -> {

@@ -5,6 +5,7 @@ import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class PublicationFlow {
 
     @Incoming("review-decided")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);

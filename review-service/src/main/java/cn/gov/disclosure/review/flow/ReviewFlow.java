@@ -6,6 +6,7 @@ import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class ReviewFlow {
 
     @Incoming("report-validated")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportValidated.class).ifPresent(event -> {
@@ -41,6 +43,7 @@ public class ReviewFlow {
 
     @Incoming("report-withdrawn")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onWithdrawn(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportWithdrawn.class).ifPresent(event -> {
@@ -50,6 +53,7 @@ public class ReviewFlow {
 
     @Incoming("report-published")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
         inbox.receive(record, ReportPublished.class).ifPresent(event -> {

@@ -19,6 +19,8 @@ public final class EventMetrics {
     public static final String CONSUMED = "annual_report.events.consumed";
     /** Records a consumer could not handle and sent to {@code <topic>.dlq}, tags {@code topic}, {@code channel}. */
     public static final String DEAD_LETTERED = "annual_report.events.dead_lettered";
+    /** Attempts of a consumer method retried after a transient failure (the database away), tag {@code method}. */
+    public static final String RETRIED = "annual_report.events.retried";
     /** Unpublished rows of the outbox (gauge). */
     public static final String OUTBOX_BACKLOG = "annual_report.outbox.backlog";
     /** Findings of the validation, tags {@code code}, {@code severity}. */

@@ -7,6 +7,7 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.validation.rules.ReportValidator;
 import io.smallrye.common.annotation.Blocking;
@@ -46,6 +47,7 @@ public class ValidationFlow {
 
     @Incoming("report-submitted")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onSubmitted(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope<ReportSubmitted>> received = inbox.receive(record, ReportSubmitted.class);
@@ -71,6 +73,7 @@ public class ValidationFlow {
 
     @Incoming("review-decided")
     @Blocking
+    @RetryTransient
     @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
         Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);

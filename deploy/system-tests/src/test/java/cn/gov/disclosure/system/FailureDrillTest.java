@@ -1,0 +1,60 @@
+package cn.gov.disclosure.system;
+
+import cn.gov.disclosure.infra.LocalService;
+import cn.gov.disclosure.system.failure.FailureDrill;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A smaller failure drill (the same as {@code deploy/system-tests.sh failures}, fewer reports and faults): while
+ * reports flow and are approved, validation and publication are killed with SIGKILL and restarted and the broker is
+ * stopped and started again. Every report must end in one final state, each approved one published and archived
+ * exactly once, nothing left on the topics.
+ */
+@Order(3)
+class FailureDrillTest {
+
+    @Test
+    void nothingIsLostOrDuplicatedWhenServicesAndTheBrokerFail() throws Exception {
+        LocalPlatform platform = SharedPlatform.get();
+        List<FailureDrill.Fault> faults = List.of(
+                kill("validation"),
+                new FailureDrill.Fault("Kafka broker stopped 5 s, restarted", p -> {
+                    p.kafka().stop();
+                    sleep(5_000);
+                    p.kafka().start();
+                }),
+                kill("publication"));
+
+        FailureDrill.Result r = new FailureDrill(platform, SharedPlatform.PROVINCE, 120, 4)
+                .run(faults, Duration.ofSeconds(4), Duration.ofMinutes(4));
+
+        System.out.println(r.markdown());
+        assertThat(r.injected()).hasSize(3);
+        assertThat(r.counts().get("reports submitted (202)")).isEqualTo(120);
+        assertThat(r.counts().get("portal: reports published")).isGreaterThan(0);
+        assertThat(r.problems()).as(r.markdown()).isEmpty();
+    }
+
+    private static FailureDrill.Fault kill(String service) {
+        return new FailureDrill.Fault("kill -9 " + service + ", restart", p -> {
+            LocalService s = p.service(service);
+            s.kill();
+            sleep(1_000);
+            s.start();
+        });
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
