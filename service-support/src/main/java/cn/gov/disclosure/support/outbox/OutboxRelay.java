@@ -86,7 +86,13 @@ public class OutboxRelay {
         publishPending();
     }
 
-    /** Publishes what is pending; returns how many events were published. */
+    /**
+     * Publishes what is pending, a batch at a time: the batch's records are all handed to the producer first (it
+     * pipelines them; idempotent, so the order within a partition holds), then each acknowledgement is awaited in
+     * order and the acknowledged ones are marked published in one statement. At the first failure the rest of the
+     * batch stays pending and is sent again on the next run (the consumers' inbox drops what arrived twice).
+     * Returns how many events were published.
+     */
     public synchronized int publishPending() {
         int published = 0;
         while (true) {
@@ -94,22 +100,46 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return published;
             }
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>(batch.size());
             for (Pending p : batch) {
-                MDC.put(EventMetrics.MDC_REPORT_ID, p.key() == null ? "" : p.key());
                 try {
-                    send(p);
-                    markPublished(p.seq());
-                    published++;
-                    EventMetrics.counter(EventMetrics.PUBLISHED, "topic", p.topic()).increment();
+                    sent.add(send(p));
                 } catch (Exception e) {
-                    markFailed(p.seq(), e);
-                    EventMetrics.counter(EventMetrics.PUBLISH_FAILED, "topic", p.topic()).increment();
-                    LOG.warnf("Outbox relay: event %d to %s not published yet (%s); will retry", p.seq(), p.topic(),
-                            e.getMessage());
-                    return published;
-                } finally {
-                    MDC.remove(EventMetrics.MDC_REPORT_ID);
+                    // the producer refused at once (no metadata within max.block.ms: the broker is away): stop here
+                    sent.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                    break;
                 }
+            }
+            List<Long> acknowledged = new ArrayList<>(batch.size());
+            Exception failure = null;
+            Pending failed = null;
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get(sendTimeoutMs + 2000, TimeUnit.MILLISECONDS);
+                    acknowledged.add(batch.get(i).seq());
+                    EventMetrics.counter(EventMetrics.PUBLISHED, "topic", batch.get(i).topic()).increment();
+                } catch (Exception e) {
+                    failure = e;
+                    failed = batch.get(i);
+                    break;
+                }
+            }
+            try {
+                markPublished(acknowledged);
+            } catch (SQLException e) {
+                LOG.warnf("Outbox relay: %d events sent but not marked published (%s); they will be sent again",
+                        acknowledged.size(), e.getMessage());
+                return published;
+            }
+            published += acknowledged.size();
+            if (failed != null) {
+                markFailed(failed.seq(), failure);
+                EventMetrics.counter(EventMetrics.PUBLISH_FAILED, "topic", failed.topic()).increment();
+                MDC.put(EventMetrics.MDC_REPORT_ID, failed.key() == null ? "" : failed.key());
+                LOG.warnf("Outbox relay: event %d to %s not published yet (%s); will retry", failed.seq(), failed.topic(),
+                        failure.getMessage());
+                MDC.remove(EventMetrics.MDC_REPORT_ID);
+                return published;
             }
         }
     }
@@ -126,10 +156,10 @@ public class OutboxRelay {
         }
     }
 
-    private void send(Pending p) throws Exception {
+    private java.util.concurrent.Future<?> send(Pending p) {
         ProducerRecord<String, String> record = new ProducerRecord<>(p.topic(), p.key(), p.payload());
         p.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer().send(record).get(sendTimeoutMs + 2000, TimeUnit.MILLISECONDS);
+        return producer().send(record);
     }
 
     private List<Pending> pending() {
@@ -153,11 +183,14 @@ public class OutboxRelay {
         }
     }
 
-    private void markPublished(long seq) throws SQLException {
+    private void markPublished(List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ?")) {
-            ps.setLong(1, seq);
+             PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET published_at = now(), "
+                     + "attempts = attempts + 1, last_error = NULL WHERE seq = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs.toArray()));
             ps.executeUpdate();
         }
     }
@@ -186,7 +219,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(sendTimeoutMs));
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, sendTimeoutMs / 2)));
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeoutMs));
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
             props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
             producer = p = new KafkaProducer<>(props);

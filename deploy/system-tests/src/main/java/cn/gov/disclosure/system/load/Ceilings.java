@@ -46,6 +46,14 @@ public final class Ceilings {
     public static Result kafka(String bootstrap, int n, int size) {
         String topic = "benchmark.ceiling." + UUID.randomUUID().toString().substring(0, 8);
         String value = "x".repeat(Math.max(1, size));
+        Properties a = new Properties();
+        a.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(a)) {
+            // three partitions, as the platform's topics; made before the clock starts
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic, e);
+        }
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -68,13 +76,13 @@ public final class Ceilings {
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long seen = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
-            consumer.subscribe(List.of(topic));
+            consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                    new org.apache.kafka.common.TopicPartition(topic, 1), new org.apache.kafka.common.TopicPartition(topic, 2)));
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < n && System.nanoTime() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 seen += records.count();
             }
-            consumer.commitSync();
         }
         return new Result(seen, (System.nanoTime() - start) / 1e9);
     }
@@ -118,6 +126,17 @@ public final class Ceilings {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return new Result(n, seconds);
+    }
+
+    /** User + system CPU seconds of a process (from /proc/<pid>/stat; 0 when unknown). */
+    public static double cpuSeconds(ProcessHandle h) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in clock ticks (100/s)
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** VmHWM of a process, in MiB (0 when unknown). */

@@ -91,8 +91,11 @@ public final class LoadBenchmark {
                 Map.of("registry.file", registry.toString(), "quarkus.log.category.\"cn.gov.disclosure\".level", "WARN",
                         "quarkus.datasource.jdbc.max-size", "32"))) {
             log("platform ready in %.0f s", (System.nanoTime() - t0) / 1e9);
+            // HTTP/1.1 as a township's browser speaks it on plain http (the JDK's client would otherwise upgrade to h2c
+            // and multiplex every client over one connection)
             PlatformClient client = new PlatformClient(platform, new Http(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(4)).build()));
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                    .executor(Executors.newFixedThreadPool(4)).build()));
 
             // tokens and bodies are made before the clock starts (signing 40,000 RSA tokens is not the platform's work)
             log("generating %d reports (%.0f%% with a fault) and their townships' tokens", n, faulty * 100);
@@ -134,6 +137,7 @@ public final class LoadBenchmark {
             log("%d approved, %d published in %.1f s", approved.get(), published, publishSeconds);
 
             Map<String, Long> memory = peakMemory(platform);
+            Map<String, Double> cpu = cpu(platform);
             Map<String, Stats> stages = stages(platform);
             Map<String, Long> findings = findings(platform);
 
@@ -143,7 +147,7 @@ public final class LoadBenchmark {
             Ceilings.Result pg = Ceilings.postgres(platform.postgres(), n, (int) avgSize, clients);
 
             write(n, clients, rate, sub, postRate, cases, pipelineSeconds, approved.get(), published, publishSeconds,
-                    stages, memory, findings, kafka, pg, avgSize, faults);
+                    stages, memory, cpu, findings, kafka, pg, avgSize, faults);
         }
         Path out = options.containsKey("out") ? Path.of(options.get("out")) : data.resolve("benchmark.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -353,6 +357,20 @@ public final class LoadBenchmark {
         return m;
     }
 
+    /** CPU seconds each process used so far (user + system, its threads; PostgreSQL: the server and its backends). */
+    private static Map<String, Double> cpu(LocalPlatform platform) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String s : LocalPlatform.SERVICES) {
+            platform.service(s).processHandle().ifPresent(h -> m.put(s, Ceilings.cpuSeconds(h)));
+        }
+        platform.kafka().processHandle().ifPresent(h -> m.put("kafka broker", Ceilings.cpuSeconds(h)));
+        platform.postgres().processHandle().ifPresent(h -> m.put("postgres", Ceilings.cpuSeconds(h)
+                + h.children().mapToDouble(Ceilings::cpuSeconds).sum()));
+        m.put("this benchmark client", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0)
+                .orElse(0.0));
+        return m;
+    }
+
     static long count(LocalPlatform platform, String db, String sql) throws SQLException {
         try (Connection c = connect(platform, db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -368,7 +386,8 @@ public final class LoadBenchmark {
 
     private void write(int n, int clients, double rate, Submissions sub, double postRate, long cases,
                        double pipelineSeconds, int approved, long published, double publishSeconds,
-                       Map<String, Stats> stages, Map<String, Long> memory, Map<String, Long> findings,
+                       Map<String, Stats> stages, Map<String, Long> memory, Map<String, Double> cpu,
+                       Map<String, Long> findings,
                        Ceilings.Result kafka, Ceilings.Result pg, long avgSize, Fault[] faults) {
         double pipelineRate = cases / pipelineSeconds;
         Map<Fault, Integer> faultCounts = new TreeMap<>();
@@ -379,7 +398,7 @@ public final class LoadBenchmark {
         line("");
         line("Machine: %d cores, %d MiB max heap for this client, Java %s; %s.", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), osLine());
-        line("Command: `deploy/benchmark.sh --reports %d --clients %d --rate %s --approve %s --faulty %s`", n, clients,
+        line("Command: `deploy/system-tests.sh benchmark --reports %d --clients %d --rate %s --approve %s --faulty %s`", n, clients,
                 rate > 0 ? rate : "0", options.get("approve"), options.get("faulty"));
         line("");
         line("Reports: %d generated (both templates, years 2020–2025), %d bytes of JSON on average; faults: %s.", n,
@@ -407,9 +426,14 @@ public final class LoadBenchmark {
         line("| PostgreSQL: %d single-row transactions of %d bytes (jsonb), %d connections | %.0f rows/s | submissions %.1f%%, end to end %.1f%% |",
                 pg.records(), avgSize, clients, pg.rate(), 100 * postRate / pg.rate(), 100 * pipelineRate / pg.rate());
         line("");
-        line("| peak resident memory (VmHWM) | MiB |");
-        line("|---|---|");
-        memory.forEach((k, v) -> line("| %s | %d |", k, v));
+        line("| process | peak resident memory (VmHWM) | CPU used (user + system) |");
+        line("|---|---|---|");
+        memory.forEach((k, v) -> line("| %s | %d MiB | %s |", k, v, cpu.containsKey(k) ? String.format("%.0f s", cpu.get(k)) : "–"));
+        cpu.forEach((k, v) -> {
+            if (!memory.containsKey(k)) {
+                line("| %s | – | %.0f s |", k, v);
+            }
+        });
         line("");
         line("Findings (warnings and errors) by rule: %s", findings);
         line("");
