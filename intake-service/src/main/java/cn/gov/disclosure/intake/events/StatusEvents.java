@@ -69,7 +69,10 @@ public class StatusEvents {
 
     private void advance(String reportId, int version, VersionState next, ReportValidated validated, String comment,
                          String publicUrl) {
-        var current = repository.find(reportId, version);
+        // locked: the validated, decided and published channels run concurrently (after a restart their backlogs
+        // are consumed at once); without the lock a decision read before the publication committed would put
+        // PUBLISHED back to APPROVED (found by the failure drill)
+        var current = repository.findForUpdate(reportId, version);
         if (current.isEmpty()) {
             LOG.warnf("Event for unknown report %s version %d ignored", reportId, version);
             return;

@@ -91,6 +91,16 @@ public class ReportVersionRepository {
         return found.stream().findFirst();
     }
 
+    /**
+     * The version, its row locked until the transaction ends: the status consumers (three channels, each on its own
+     * thread) read and advance a state one at a time, so a late event cannot overwrite a later state.
+     */
+    public Optional<ReportVersion> findForUpdate(String reportId, int version) {
+        List<ReportVersion> found = query("SELECT " + COLUMNS + " FROM report_version WHERE report_id = ? AND version = ? "
+                + "FOR UPDATE", reportId, version);
+        return found.stream().findFirst();
+    }
+
     public List<ReportVersion> versions(String reportId) {
         return query("SELECT " + COLUMNS + " FROM report_version WHERE report_id = ? ORDER BY version", reportId);
     }
