@@ -131,6 +131,21 @@ class ReportImporterVariantsTest {
     // ------------------------------------------------------------------ nothing recognisable
 
     @Test
+    void aFigureOfTwentyOneDigitsIsAProblemNamingRowLineAndCell() {
+        // the same bound as a cell read from JSON: below 10^15 (found by the hostile-input run on the JSON side)
+        String seed = GoldenSeeds.seedText(4);
+        String text = replaceLine(seed, "(七) 总计", "(七) 总计\t\t123456789012345678901\t0\t0\t0\t0\t0\t0\t");
+
+        ImportException e = failure(text);
+
+        ImportProblem p = e.problems().get(0);
+        assertThat(p.line()).isEqualTo(lineOf(seed, "(七) 总计"));
+        assertThat(p.row()).isEqualTo("resultTotal");
+        assertThat(p.messageZh()).contains("123456789012345678901", "10 的 15 次方");
+        assertThat(p.messageEn()).contains("no plausible figure");
+    }
+
+    @Test
     void garbageIsNoReport() {
         ImportException e = failure("Lorem ipsum dolor sit amet\n\n这不是一份报告。\n1\t2\t3\n");
 
