@@ -91,6 +91,16 @@ public record Cell(BigDecimal value, String unit) {
     /** The most decimal places a cell may have (money in 万元 uses 2 to 4). */
     public static final int MAX_SCALE = 6;
 
+    /**
+     * Whether a figure can stand in a cell: below {@link #MAX_MAGNITUDE}, at most {@link #MAX_SCALE} decimals. Where a
+     * report is read (JSON here, the importer's text and .docx) an implausible figure is refused, never stored.
+     */
+    public static boolean isPlausible(BigDecimal v) {
+        // the exponent first: precision() of 1e999999 is cheap, its expansion is not
+        return v.precision() - v.scale() <= 16 && v.abs().compareTo(MAX_MAGNITUDE) < 0
+                && v.stripTrailingZeros().scale() <= MAX_SCALE;
+    }
+
     static final class Deserializer extends StdDeserializer<Cell> {
         Deserializer() {
             super(Cell.class);
@@ -120,14 +130,9 @@ public record Cell(BigDecimal value, String unit) {
         }
 
         private static BigDecimal plausible(JsonParser p, BigDecimal v) throws MismatchedInputException {
-            // the exponent first: precision() of 1e999999 is cheap, its expansion is not
-            if (v.precision() - v.scale() > 16 || v.abs().compareTo(MAX_MAGNITUDE) >= 0) {
-                throw MismatchedInputException.from(p, Cell.class,
-                        "a cell's value must be below 10^15 / 单元格数值过大（须小于 10 的 15 次方）");
-            }
-            if (v.stripTrailingZeros().scale() > MAX_SCALE) {
-                throw MismatchedInputException.from(p, Cell.class,
-                        "a cell has at most " + MAX_SCALE + " decimal places / 单元格小数位数不能超过 " + MAX_SCALE + " 位");
+            if (!isPlausible(v)) {
+                throw MismatchedInputException.from(p, Cell.class, "a cell's value must be below 10^15 with at most "
+                        + MAX_SCALE + " decimals / 单元格数值过大或小数位数过多（须小于 10 的 15 次方，小数不超过 " + MAX_SCALE + " 位）");
             }
             return v;
         }

@@ -231,14 +231,9 @@ public final class LocalService implements AutoCloseable {
         }
     }
 
-    /** The resident memory of the process now, in bytes (from /proc; 0 when it does not run). */
-    public long residentBytes() {
-        return processHandle().map(h -> Procs.residentBytes(h.pid())).orElse(0L);
-    }
-
     /** The peak resident memory of the process so far (VmHWM), in bytes; 0 when it does not run. */
     public long peakResidentBytes() {
-        return processHandle().map(h -> Procs.peakResidentBytes(h.pid())).orElse(0L);
+        return processHandle().map(h -> ProcessStats.peakResidentBytes(h.pid())).orElse(0L);
     }
 
     @Override

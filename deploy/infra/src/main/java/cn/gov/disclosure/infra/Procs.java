@@ -239,28 +239,5 @@ final class Procs {
         }
     }
 
-    /** VmRSS of a process from /proc, in bytes; 0 when unknown. */
-    static long residentBytes(long pid) {
-        return procStatusKb(pid, "VmRSS:") * 1024;
-    }
-
-    /** VmHWM (the peak resident set) of a process from /proc, in bytes; 0 when unknown. */
-    static long peakResidentBytes(long pid) {
-        return procStatusKb(pid, "VmHWM:") * 1024;
-    }
-
-    private static long procStatusKb(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.substring(field.length()).replace("kB", "").trim());
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // gone, or not Linux
-        }
-        return 0;
-    }
-
     private static final List<Process> WATCHERS = java.util.Collections.synchronizedList(new ArrayList<>());
 }

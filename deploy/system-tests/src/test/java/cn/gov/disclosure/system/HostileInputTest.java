@@ -5,7 +5,6 @@ import cn.gov.disclosure.system.hostile.HostileInputRun;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -397,23 +397,14 @@ final class TableReader {
         }
     }
 
-    /** The same bounds as a cell read from JSON ({@link Cell#MAX_MAGNITUDE}, {@link Cell#MAX_SCALE}). */
-    private static boolean plausible(java.math.BigDecimal v) {
-        return v.abs().compareTo(Cell.MAX_MAGNITUDE) < 0 && v.stripTrailingZeros().scale() <= Cell.MAX_SCALE;
-    }
-
-    private static String nameZh(RowDef row) {
-        return "「" + row.fullLabel() + "」行";
-    }
-
     private void assign(List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw) {
         Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
         for (int j = 0; j < slots.size(); j++) {
             Slot s = slots.get(j);
             Map<String, Cell> row = cells.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>());
             Text.Num v = values.get(j);
-            if (v != null && !plausible(v.value())) {
-                findings.problem(line, ref, raw, nameZh(s.row) + "「" + s.column.label() + "」列的数值 " + v.value().toPlainString()
+            if (v != null && !Cell.isPlausible(v.value())) {
+                findings.problem(line, ref, raw, "「" + s.row.fullLabel() + "」行「" + s.column.label() + "」列的数值 " + v.value().toPlainString()
                                 + " 不是可能的数字（须小于 10 的 15 次方，小数不超过 " + Cell.MAX_SCALE + " 位）",
                         s.row.key() + ", column " + s.column.key() + ": " + v.value().toPlainString()
                                 + " is no plausible figure (below 10^15, at most " + Cell.MAX_SCALE + " decimals)");

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.publication.flow;
 
 import cn.gov.disclosure.contracts.events.ReportPublished;
-import cn.gov.disclosure.support.observability.TraceParents;
 import cn.gov.disclosure.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +28,7 @@ public class PublicationOutcomes {
         }
         PublicationRecord r = claim.record();
         outbox.enqueue(new ReportPublished(r.reportId(), r.version(), r.organisationCode(), r.year(), publicUrl,
-                archiveId, at), TraceParents.current());
+                archiveId, at));   // in the submission's trace: Publisher made it current
         return true;
     }
 }

@@ -61,15 +61,10 @@ public class ReviewService {
      * Opens the case of a validated version (once: a repeated event changes nothing) and supersedes the open cases
      * of older versions. A version older than one already here is recorded, and superseded at once.
      *
+     * @param traceparent the submission's trace (the record's), kept for the decision's event; null when none
      * @return false when the version had a case already
      * @throws EventCodec.MalformedEventException when the event lacks what a case needs (it goes to the DLQ)
      */
-    @Transactional
-    public boolean receive(ReportValidated v) {
-        return receive(v, null);
-    }
-
-    /** As {@link #receive(ReportValidated)}, remembering the submission's trace for the decision's event. */
     @Transactional
     public boolean receive(ReportValidated v, String traceparent) {
         if (v.reportId() == null || v.reportId().isBlank() || v.version() < 1 || v.organisationCode() == null

@@ -1,6 +1,5 @@
 package cn.gov.disclosure.review.flow;
 
-import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;

@@ -131,7 +131,7 @@ public final class HostileInput {
                 new String[]{"publication", "GET", publication + "/api/v1/archive/verify"});
         for (String[] call : protectedCalls) {
             badTokens.forEach((what, token) -> add(call[0], call[1] + " " + path(call[2]) + " with " + what,
-                    Expect.REFUSED, req(call[2], token).method(call[1], body(call[1], valid, "application/json"))));
+                    Expect.REFUSED, req(call[2], token).method(call[1], body(call[1], valid))));
         }
         // wrong role or wrong organisation: a township on the reviewers' and operators' endpoints, a reviewer on
         // intake's submission, another township's and another county's ids
@@ -181,10 +181,10 @@ public final class HostileInput {
         badBodies.put("unknown field", replace(valid, r -> r.put("isAdmin", true)));
         badBodies.put("cell as text", replace(valid, r -> ((ObjectNode) r.path("applications").path("newReceived"))
                 .put("naturalPerson", "十二")));
-        badBodies.put("cell 1e999999", str2(v.replaceFirst("\"naturalPerson\":\\d+", "\"naturalPerson\":1e999999")));
-        badBodies.put("cell 40 digits", str2(v.replaceFirst("\"naturalPerson\":\\d+",
+        badBodies.put("cell 1e999999", utf8(v.replaceFirst("\"naturalPerson\":\\d+", "\"naturalPerson\":1e999999")));
+        badBodies.put("cell 40 digits", utf8(v.replaceFirst("\"naturalPerson\":\\d+",
                 "\"naturalPerson\":" + "9".repeat(40))));
-        badBodies.put("cell NaN", str2(v.replaceFirst("\"naturalPerson\":\\d+", "\"naturalPerson\":NaN")));
+        badBodies.put("cell NaN", utf8(v.replaceFirst("\"naturalPerson\":\\d+", "\"naturalPerson\":NaN")));
         badBodies.put("deep nesting (100,000 levels)", ("{\"sections\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         badBodies.put("invalid UTF-8", concat("{\"organisationName\":\"".getBytes(StandardCharsets.UTF_8),
@@ -306,7 +306,7 @@ public final class HostileInput {
         return b;
     }
 
-    private static HttpRequest.BodyPublisher body(String method, byte[] valid, String type) {
+    private static HttpRequest.BodyPublisher body(String method, byte[] valid) {
         return method.equals("POST") ? HttpRequest.BodyPublishers.ofByteArray(valid) : HttpRequest.BodyPublishers.noBody();
     }
 
@@ -322,7 +322,7 @@ public final class HostileInput {
         return HttpRequest.BodyPublishers.ofString(s, StandardCharsets.UTF_8);
     }
 
-    private static byte[] str2(String s) {
+    private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

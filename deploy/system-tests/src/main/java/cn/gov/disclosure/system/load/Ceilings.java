@@ -10,8 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -126,30 +124,5 @@ public final class Ceilings {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return new Result(n, seconds);
-    }
-
-    /** User + system CPU seconds of a process (from /proc/<pid>/stat; 0 when unknown). */
-    public static double cpuSeconds(ProcessHandle h) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in clock ticks (100/s)
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /** VmHWM of a process, in MiB (0 when unknown). */
-    public static long peakMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (Exception e) {
-            // gone
-        }
-        return 0;
     }
 }

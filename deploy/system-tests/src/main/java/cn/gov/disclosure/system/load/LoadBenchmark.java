@@ -2,6 +2,7 @@ package cn.gov.disclosure.system.load;
 
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.infra.ProcessStats;
 import cn.gov.disclosure.system.Http;
 import cn.gov.disclosure.system.LocalPlatform;
 import cn.gov.disclosure.system.PlatformClient;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -352,8 +352,8 @@ public final class LoadBenchmark {
 
     private static Map<String, Long> peakMemory(LocalPlatform platform) {
         Map<String, Long> m = new LinkedHashMap<>(platform.peakMemoryMiB());
-        platform.kafka().processHandle().ifPresent(h -> m.put("kafka broker", Ceilings.peakMiB(h.pid())));
-        platform.postgres().processHandle().ifPresent(h -> m.put("postgres (postmaster)", Ceilings.peakMiB(h.pid())));
+        platform.kafka().processHandle().ifPresent(h -> m.put("kafka broker", ProcessStats.peakResidentBytes(h.pid()) / (1024 * 1024)));
+        platform.postgres().processHandle().ifPresent(h -> m.put("postgres (postmaster)", ProcessStats.peakResidentBytes(h.pid()) / (1024 * 1024)));
         return m;
     }
 
@@ -361,11 +361,11 @@ public final class LoadBenchmark {
     private static Map<String, Double> cpu(LocalPlatform platform) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (String s : LocalPlatform.SERVICES) {
-            platform.service(s).processHandle().ifPresent(h -> m.put(s, Ceilings.cpuSeconds(h)));
+            platform.service(s).processHandle().ifPresent(h -> m.put(s, ProcessStats.cpuSeconds(h.pid())));
         }
-        platform.kafka().processHandle().ifPresent(h -> m.put("kafka broker", Ceilings.cpuSeconds(h)));
-        platform.postgres().processHandle().ifPresent(h -> m.put("postgres", Ceilings.cpuSeconds(h)
-                + h.children().mapToDouble(Ceilings::cpuSeconds).sum()));
+        platform.kafka().processHandle().ifPresent(h -> m.put("kafka broker", ProcessStats.cpuSeconds(h.pid())));
+        platform.postgres().processHandle().ifPresent(h -> m.put("postgres", ProcessStats.cpuSeconds(h.pid())
+                + h.children().mapToDouble(c -> ProcessStats.cpuSeconds(c.pid())).sum()));
         m.put("this benchmark client", ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0)
                 .orElse(0.0));
         return m;
