@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The document cannot be read as a report; {@link #problems()} says where and why. */
-public final class ImportException extends RuntimeException {
+public class ImportException extends RuntimeException {
 
     private final transient List<ImportProblem> problems;
 

@@ -21,6 +21,9 @@ final class ReportReader {
     private static final Pattern HEADING = Pattern.compile("^([一二三四五六])(?:\\s*[、.,:：]|\\s)\\s*(\\S.*)$");
     private static final Pattern PART_HEADING = Pattern.compile("^第([一二三四五六])部分\\s*[、.,:：]?\\s*(\\S.*)$");
     private static final Pattern YEAR = Pattern.compile("([0-9０-９]{4})\\s*年");
+    /** A line that names an organ and nothing else: …人民政府, …局, …街道办事处, …委员会. */
+    private static final Pattern ORGAN = Pattern.compile(
+            "^[\\p{IsHan}（）()]{2,30}(政府|局|办事处|委员会|委|办公室|办|管委会|中心|厅|院|署|街道|镇|乡)$");
     private static final int MAX_HEADING_LENGTH = 60;
     private static final int MAX_TITLE_LENGTH = 80;
     private static final int MAX_TITLE_CONTINUATION = 20;
@@ -30,8 +33,15 @@ final class ReportReader {
     private final List<String> cleaned;
     private final Findings findings = new Findings();
 
+    /** A page number a PDF or its text carries between the lines of a table: -1-, — 2 —, 第3页, 第 3 页 共 6 页. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^[-—–－]\\s*\\d{1,3}\\s*[-—–－]$|^第\\s*\\d{1,3}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?$");
+
     ReportReader(List<SourceLine> lines) {
-        this.lines = lines;
+        this.lines = lines.stream()
+                .map(l -> PAGE_NUMBER.matcher(Text.strip(Text.nfkc(l.text()))).matches()
+                        ? new SourceLine(l.number(), "", l.page()) : l)
+                .toList();
         this.cleaned = lines.stream().map(l -> Text.clean(l.text())).toList();
     }
 
@@ -228,7 +238,16 @@ final class ReportReader {
         if (Text.number(text) != null || Text.isNumberish(text)) {
             return true;
         }
-        return index.isExactLabel(table, key);
+        if (index.isExactLabel(table, key)) {
+            return true;
+        }
+        // 行政事业性收费 96171.6: a row label and its numbers separated by spaces
+        List<String> cells = Token.cells(raw);
+        if (cells.size() > 1 && cells.stream().skip(1).allMatch(c -> Text.number(c) != null || Text.isBlankMarker(c))) {
+            String label = Text.key(cells.get(0));
+            return index.isAnyRowPrefix(table, label) || index.isKnownText(table, label);
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ template
@@ -335,6 +354,20 @@ final class ReportReader {
             String organisation = text.substring(0, m.start()).replaceAll("\\s+", "");
             if (organisation.endsWith("关于")) {
                 organisation = organisation.substring(0, organisation.length() - 2);
+            }
+            if (organisation.isEmpty() && i > 0) {
+                // 淮安市人民政府 / 2024年政府信息公开工作年度报告: the organ on the line before the title
+                for (int j = i - 1; j >= 0 && j >= i - 2; j--) {
+                    String before = cleaned.get(j).replaceAll("\\s+", "");
+                    if (before.isEmpty()) {
+                        continue;
+                    }
+                    if (before.length() <= 30 && ORGAN.matcher(before).matches()) {
+                        organisation = before;
+                        title = before + title;
+                    }
+                    break;
+                }
             }
             if (organisation.isEmpty()) {
                 // 2020年红星镇政府信息公开工作年度报告: the organ stands between the year and the subject

@@ -6,6 +6,16 @@ package cn.gov.disclosure.intake.importer;
  *
  * @param number the 1-based line number the notes and problems name
  * @param text   the line as written
+ * @param page   the page the line stands on (PDF), or {@code null}
  */
-record SourceLine(int number, String text) {
+record SourceLine(int number, String text, Integer page) {
+
+    SourceLine(int number, String text) {
+        this(number, text, null);
+    }
+
+    /** Where the line is, in the words of a notice: 第 3 页第 12 行 / 第 12 行. */
+    String whereZh() {
+        return (page == null ? "" : "第 " + page + " 页") + "第 " + number + " 行";
+    }
 }

@@ -48,6 +48,8 @@ final class TableReader {
     private final Map<String, Map<String, Cell>> found = new HashMap<>();
     private final Map<String, Integer> labelOnly = new LinkedHashMap<>();
     private final Map<String, String> headerUnits = new HashMap<>();
+    /** Blank cells kept blank, by column (noted once per pattern at the end, not once per cell). */
+    private final Map<ColumnDef, List<Blank>> blanks = new LinkedHashMap<>();
 
     private Open current;
     private Pending pending;
@@ -83,6 +85,7 @@ final class TableReader {
         if (found.isEmpty()) {
             return null;
         }
+        noteBlanks();
         ReportTable.Builder table = ReportTable.builder();
         for (RowDef row : def.rows()) {
             Map<String, Cell> cells = found.get(row.key());
@@ -105,6 +108,34 @@ final class TableReader {
         return table.build();
     }
 
+    private record Blank(RowDef row, int line) {
+    }
+
+    /** One note per pattern: the columns left blank in the same rows together (五列在全部 25 行为空). */
+    private void noteBlanks() {
+        Map<List<String>, List<ColumnDef>> byRows = new LinkedHashMap<>();
+        Map<List<String>, List<Blank>> rowsOf = new HashMap<>();
+        blanks.forEach((column, list) -> {
+            List<String> rows = list.stream().map(b -> b.row.key()).toList();
+            byRows.computeIfAbsent(rows, k -> new ArrayList<>()).add(column);
+            rowsOf.put(rows, list);
+        });
+        byRows.forEach((rows, columns) -> {
+            List<Blank> list = rowsOf.get(rows);
+            String cols = columns.stream().map(c -> "「" + c.label() + "」").reduce("", String::concat);
+            String colsEn = String.join(", ", columns.stream().map(ColumnDef::key).toList());
+            String where = rows.size() == found.size() && rows.size() > 1 ? "在读到的全部 " + rows.size() + " 行"
+                    : rows.size() <= 6 ? "在" + rows.stream().map(r -> "「" + display(r) + "」").reduce("", String::concat) + "行"
+                    : "在「" + display(rows.get(0)) + "」等 " + rows.size() + " 行";
+            findings.note(list.get(0).line(), rows.get(0),
+                    "表" + id.number() + cols + (columns.size() > 1 ? "共 " + columns.size() + " 列" : "列") + where
+                            + "为空（共 " + rows.size() * columns.size() + " 个单元格），保留为空，未按 0 导入",
+                    "Table " + id.number() + ": column" + (columns.size() > 1 ? "s " : " ") + colsEn + " blank in "
+                            + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + " (" + rows.size() * columns.size()
+                            + " cells), kept blank, not read as 0");
+        });
+    }
+
     // ------------------------------------------------------------------ header units
 
     private void readHeaderUnits() {
@@ -116,7 +147,7 @@ final class TableReader {
             column.allLabels().forEach(l -> labels.add(Text.key(l)));
             String base = TRAILING_PARENTHESIS.matcher(Text.key(column.label())).replaceFirst("");
             for (Token t : tokens) {
-                if (t.kind() == Token.Kind.LABEL && (labels.contains(t.key()) || t.key().startsWith(base))) {
+                if (t.kind() == Token.Kind.LABEL && (labels.contains(t.key()) || t.key().contains(base))) {
                     String unit = Text.unitInLabel(t.raw());
                     if (unit != null) {
                         headerUnits.put(column.key(), unit);
@@ -250,8 +281,12 @@ final class TableReader {
             return;
         }
         if (index.isKnownText(id, k)) {
-            closeCurrent();
-            lastLabel = t.raw();
+            // A piece of a group or header label (三、 / 本 / （三）不 of a vertical merged label, 予公开) between a
+            // row's label and its numbers is layout, not the end of the row: only a row that has all its numbers ends.
+            if (current == null || current.numbers() >= current.row.columns().size()) {
+                closeCurrent();
+                lastLabel = t.raw();
+            }
             return;
         }
         // Text that is no label of this table.
@@ -382,10 +417,7 @@ final class TableReader {
                 positional.add(v.kind() == Token.Kind.NUMBER ? v.num() : null);
                 if (v.kind() == Token.Kind.EMPTY) {
                     Slot s = slots.get(j);
-                    findings.note(line, s.row.key(),
-                            nameZh + "的第" + (j + 1) + "列（" + s.column.label() + "）为空，该单元格未导入",
-                            nameEn + ": column " + (j + 1) + " (" + s.column.label() + ") is empty; the cell was not "
-                                    + "imported");
+                    blanks.computeIfAbsent(s.column, c -> new ArrayList<>()).add(new Blank(s.row, line));
                 }
             }
             assign(slots, positional, ref, line, raw);

@@ -95,6 +95,13 @@ final class Text {
         return strip(BOOKMARK.matcher(cell).replaceAll("").replace("**", ""));
     }
 
+    private static final Pattern BLANK_MARKER = Pattern.compile("^[-—–－/／\\\\]{1,2}$|^无$|^空$");
+
+    /** A cell written to say it is empty: —, -, /, 无 (not a zero: the validator asks for it to be filled). */
+    static boolean isBlankMarker(String cell) {
+        return BLANK_MARKER.matcher(strip(cell)).matches();
+    }
+
     static boolean isSeparator(String cell) {
         return SEPARATOR.matcher(nfkc(cell)).matches();
     }

@@ -38,6 +38,10 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
                 if (Text.isSeparator(c)) {
                     continue;
                 }
+                if (Text.isBlankMarker(c)) {
+                    tokens.add(new Token(Kind.EMPTY, line.number(), c, "", null));
+                    continue;
+                }
                 Text.Num n = Text.number(c);
                 if (n != null) {
                     tokens.add(new Token(Kind.NUMBER, line.number(), c, Text.key(c), n));
@@ -62,6 +66,41 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
             }
             return cells;
         }
-        return Arrays.asList(text.split("\t", -1));
+        if (text.indexOf('\t') >= 0) {
+            return Arrays.asList(text.split("\t", -1));
+        }
+        return spaced(text);
+    }
+
+    /**
+     * A line without tabs (a PDF-to-text extraction, a clerk's own spacing): the numbers standing apart by white space
+     * are cells of their own, the text between them one cell (规章 1 0 11 → 规章 | 1 | 0 | 11; 第二十条 第（一）项 stays
+     * one cell).
+     */
+    private static List<String> spaced(String text) {
+        String[] words = Text.strip(text).split("[\\s\u00a0\u3000]+");
+        if (words.length <= 1) {
+            return List.of(text);
+        }
+        List<String> cells = new ArrayList<>();
+        StringBuilder label = new StringBuilder();
+        for (String w : words) {
+            if (Text.number(w) != null || Text.isBlankMarker(w)) {
+                if (!label.isEmpty()) {
+                    cells.add(label.toString());
+                    label.setLength(0);
+                }
+                cells.add(w);
+            } else {
+                if (!label.isEmpty()) {
+                    label.append(' ');
+                }
+                label.append(w);
+            }
+        }
+        if (!label.isEmpty()) {
+            cells.add(label.toString());
+        }
+        return cells.size() == 1 ? List.of(text) : cells;
     }
 }

@@ -1,0 +1,219 @@
+package cn.gov.disclosure.intake.importer;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An HTML page (a government portal's page of the report, or a fragment) as the importer's line model. The report
+ * is found inside the site's chrome: the nearest element around all report tables that also holds the text before
+ * them (总体情况); navigation, scripts and styles are left out. Block elements ({@code <p>}, {@code <div>},
+ * {@code <br>}, headings) make lines; a table row makes one line with its cells separated by tabs, a cell's
+ * paragraphs joined with nothing and a cell spanning n columns followed by n − 1 empty cells (as {@link DocxLines}
+ * does); {@code &nbsp;} is a space.
+ */
+final class HtmlLines {
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+            "section", "article", "header", "footer", "blockquote", "pre", "dl", "dt", "dd", "center", "form",
+            "tbody", "thead", "caption", "hr");
+
+    private HtmlLines() {
+    }
+
+    static List<String> read(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, noscript, iframe, object, embed, template, select, button, input, textarea, svg")
+                .remove();
+        Element root = reportRoot(doc);
+        List<String> lines = new ArrayList<>();
+        String title = titleBefore(doc, root);
+        if (title != null) {
+            lines.add(title);
+        }
+        StringBuilder line = new StringBuilder();
+        walk(root, line, lines);
+        flush(line, lines);
+        return lines;
+    }
+
+    /** The element that holds the report: around its tables, widened until it also holds section 一. */
+    private static Element reportRoot(Document doc) {
+        Element body = doc.body();
+        Elements tables = doc.select("table");
+        List<Element> report = new ArrayList<>();
+        for (Element t : tables) {
+            String text = t.text();
+            if (t.select("table").size() == 1 && (text.contains("本年新收") || text.contains("予以公开")
+                    || text.contains("结果维持") || text.contains("第二十条") || text.contains("行政复议"))) {
+                report.add(t);
+            }
+        }
+        if (report.isEmpty()) {
+            return body;
+        }
+        Element root = report.get(0);
+        for (Element t : report) {
+            root = commonAncestor(root, t);
+        }
+        while (root != body && root.parent() != null && !root.text().contains("总体情况")) {
+            root = root.parent();
+        }
+        return root;
+    }
+
+    private static Element commonAncestor(Element a, Element b) {
+        List<Element> up = new ArrayList<>();
+        for (Element e = a; e != null; e = e.parent()) {
+            up.add(e);
+        }
+        for (Element e = b; e != null; e = e.parent()) {
+            if (up.contains(e)) {
+                return e;
+            }
+        }
+        return a.ownerDocument().body();
+    }
+
+    /**
+     * The report's title when it stands outside the report's element (a portal prints it in its own header): the
+     * last heading-like element before the root naming a year and 报告, else the page's {@code <title>} up to the site
+     * name.
+     */
+    private static String titleBefore(Document doc, Element root) {
+        if (root == doc.body() || root.text().matches("(?s).{0,200}\\d{4}\\s*年.{0,40}报告.*")) {
+            return null;
+        }
+        String found = null;
+        for (Element e : doc.body().select("h1, h2, h3, .title, [class*=title], [id*=title]")) {
+            if (root.equals(e) || e.parents().contains(root) || !precedes(e, root)) {
+                continue;
+            }
+            String t = e.text().strip();
+            if (t.length() <= 80 && t.matches(".*\\d{4}\\s*年.*") && t.contains("报告")) {
+                found = t;
+            }
+        }
+        if (found == null) {
+            String t = doc.title().split("[_|｜—-]")[0].strip();
+            if (t.matches(".*\\d{4}\\s*年.*") && t.contains("报告")) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    private static boolean precedes(Element a, Element b) {
+        Node n = a;
+        while (n != null) {
+            Node next = n.nextSibling();
+            while (next == null && n.parent() != null) {
+                n = n.parent();
+                next = n.nextSibling();
+            }
+            n = next;
+            if (n == b || n instanceof Element e && e.getAllElements().contains(b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void walk(Node node, StringBuilder line, List<String> lines) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                line.append(t.getWholeText().replace('\u00a0', ' ').replaceAll("[\\r\\n\\t]+", " "));
+            } else if (child instanceof Element e) {
+                String tag = e.normalName();
+                if ("table".equals(tag)) {
+                    flush(line, lines);
+                    table(e, lines);
+                } else if ("br".equals(tag)) {
+                    flush(line, lines);
+                } else if (BLOCKS.contains(tag)) {
+                    flush(line, lines);
+                    walk(e, line, lines);
+                    flush(line, lines);
+                } else {
+                    walk(e, line, lines);
+                }
+            }
+        }
+    }
+
+    private static void table(Element table, List<String> lines) {
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) {
+                continue; // a nested table's rows are read with it
+            }
+            List<String> cells = new ArrayList<>();
+            for (Element td : tr.children()) {
+                if (!"td".equals(td.normalName()) && !"th".equals(td.normalName())) {
+                    continue;
+                }
+                cells.add(cellText(td));
+                int span = span(td.attr("colspan"));
+                for (int k = 1; k < span; k++) {
+                    cells.add("");
+                }
+            }
+            if (cells.stream().anyMatch(c -> !c.isBlank())) {
+                lines.add(String.join("\t", cells));
+            }
+        }
+    }
+
+    /** A cell's text: its paragraphs and lines joined with nothing, white space (also &nbsp;) collapsed. */
+    private static String cellText(Element td) {
+        StringBuilder b = new StringBuilder();
+        cellWalk(td, b);
+        return b.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    private static void cellWalk(Node node, StringBuilder b) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                String s = t.getWholeText().replaceAll("[\\r\\n\\t]+", " ");
+                b.append(s);
+            } else if (child instanceof Element e) {
+                if (BLOCKS.contains(e.normalName()) || "br".equals(e.normalName())) {
+                    trimEnd(b);
+                    cellWalk(e, b);
+                    trimEnd(b);
+                } else {
+                    cellWalk(e, b);
+                }
+            }
+        }
+    }
+
+    private static void trimEnd(StringBuilder b) {
+        while (!b.isEmpty() && (Character.isWhitespace(b.charAt(b.length() - 1)) || b.charAt(b.length() - 1) == '\u00a0')) {
+            b.setLength(b.length() - 1);
+        }
+    }
+
+    private static int span(String attr) {
+        try {
+            int n = Integer.parseInt(attr.strip());
+            return n >= 1 && n <= 50 ? n : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static void flush(StringBuilder line, List<String> lines) {
+        String s = line.toString().strip();
+        if (!s.isEmpty()) {
+            lines.add(s);
+        }
+        line.setLength(0);
+    }
+}
