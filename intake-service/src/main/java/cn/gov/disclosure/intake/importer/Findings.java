@@ -12,6 +12,11 @@ final class Findings {
         notes.add(new ImportNote(line, row, zh, en));
     }
 
+    void addAll(Findings other) {
+        notes.addAll(other.notes);
+        problems.addAll(other.problems);
+    }
+
     void problem(Integer line, String row, List<String> cells, String zh, String en) {
         problems.add(new ImportProblem(line, row, cells, zh, en));
     }

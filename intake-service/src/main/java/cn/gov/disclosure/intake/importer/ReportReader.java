@@ -87,7 +87,7 @@ final class ReportReader {
         Map<TableId, ReportTable> tables = new EnumMap<>(TableId.class);
         for (TableId table : TableId.values()) {
             List<Token> t = tokens.get(table);
-            ReportTable read = t == null ? null : new TableReader(template, table, t, findings).read();
+            ReportTable read = t == null ? null : read(template, table, t, regions.get(table));
             if (read != null) {
                 tables.put(table, read);
             }
@@ -111,6 +111,28 @@ final class ReportReader {
                 tables.get(TableId.ACTIVE_DISCLOSURE), tables.get(TableId.APPLICATIONS),
                 tables.get(TableId.REVIEWS_AND_LITIGATION));
         return new ImportResult(report, findings.notes);
+    }
+
+    /**
+     * One table: read as a stream of labels and numbers; when that fails or leaves rows out, read with the value rows
+     * aligned to the template's rows (detached value rows), kept only when that reading is complete and certain.
+     */
+    private ReportTable read(TemplateVersion template, TableId table, List<Token> tokens, List<SourceLine> region) {
+        Findings stream = new Findings();
+        ReportTable read = new TableReader(template, table, tokens, stream).read();
+        int rows = TemplateCatalogue.table(template, table).rows().size();
+        if (stream.problems.isEmpty() && read != null && read.rows().size() == rows) {
+            findings.addAll(stream);
+            return read;
+        }
+        Findings aligned = new Findings();
+        ReportTable byOrder = new TableReader(template, table, tokens, aligned).readAligned(region);
+        if (byOrder != null && aligned.problems.isEmpty() && byOrder.rows().size() == rows) {
+            findings.addAll(aligned);
+            return byOrder;
+        }
+        findings.addAll(stream);
+        return read;
     }
 
     // ------------------------------------------------------------------ headings
@@ -147,6 +169,12 @@ final class ReportReader {
             boolean named = TemplateCatalogue.section(key).keywords().stream().anyMatch(k -> words.contains(Text.key(k)));
             if (named) {
                 candidates.add(new Heading(i, key, text));
+                continue;
+            }
+            SectionKey renumbered = sectionByTitle(words);
+            if (renumbered != null) {
+                // 一、主动公开政府信息情况 after the organ's own 一…六: the tables renumbered as an appendix
+                candidates.add(new Heading(i, renumbered, text));
             }
         }
         int n = candidates.size();
@@ -184,6 +212,23 @@ final class ReportReader {
             at = next;
         }
         return headings;
+    }
+
+    /**
+     * The section whose heading the words are, whatever numeral stands before them: they hold the catalogue's title
+     * (收到和处理政府信息公开申请情况) or every key word of a section that has several (复议 and 诉讼).
+     */
+    private static SectionKey sectionByTitle(String words) {
+        for (SectionKey key : SectionKey.values()) {
+            var def = TemplateCatalogue.section(key);
+            List<String> keywords = def.keywords();
+            if (words.contains(Text.key(def.title()))
+                    || keywords.size() >= 2 && key != SectionKey.OTHER_MATTERS && key != SectionKey.OVERVIEW
+                    && keywords.stream().allMatch(k -> words.contains(Text.key(k)))) {
+                return key;
+            }
+        }
+        return null;
     }
 
     private static int nonEmptyCells(String line) {

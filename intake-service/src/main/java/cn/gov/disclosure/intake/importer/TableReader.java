@@ -82,9 +82,132 @@ final class TableReader {
             closeCurrent();
             abandonPending();
         }
+        return build();
+    }
+
+    /**
+     * The table read from lines whose value rows are detached from their labels (a PDF-to-Markdown conversion: some
+     * pipe rows carry their label, others only their numbers, the labels scattered in the text between). A data line
+     * is one with exactly a row's number of value cells (numbers or blanks), after its label if it has one. The
+     * labelled data lines anchor their rows; the unlabelled ones fill the catalogue rows between two anchors in order,
+     * which is only done when their count is exactly the number of rows between — otherwise {@code null} (the reading
+     * is not certain). Tables whose rows have different widths are not read this way.
+     */
+    ReportTable readAligned(List<SourceLine> region) {
+        readHeaderUnits();
+        List<RowDef> rows = def.rows();
+        int m = rows.get(0).columns().size();
+        if (rows.stream().anyMatch(r -> r.columns().size() != m) || rows.size() < 3) {
+            return null;
+        }
+        List<Integer> anchors = new ArrayList<>();   // catalogue index or -1, per data line
+        List<List<Token>> values = new ArrayList<>();
+        List<Integer> dataLines = new ArrayList<>();
+        List<Integer> strays = new ArrayList<>();
+        for (SourceLine line : region) {
+            List<String> cells = new ArrayList<>(Token.cells(line.text()).stream().map(Text::cell).toList());
+            if (!cells.isEmpty() && cells.get(0).isEmpty() && cells.size() > 1) {
+                cells.remove(0);
+            }
+            cells.removeIf(Text::isSeparator);
+            int k = cells.size();
+            while (k > 0 && isValueCell(cells.get(k - 1))) {
+                k--;
+            }
+            List<String> vals = new ArrayList<>(cells.subList(k, cells.size()));
+            while (vals.size() > m && vals.get(vals.size() - 1).isEmpty()) {
+                vals.remove(vals.size() - 1);
+            }
+            boolean anyNumber = vals.stream().anyMatch(v -> Text.number(v) != null);
+            if (!anyNumber) {
+                continue;
+            }
+            if (vals.size() != m) {
+                strays.add(line.number());
+                continue;
+            }
+            String label = Text.key(String.join("", cells.subList(0, k)));
+            int anchor = -1;
+            if (!label.isEmpty()) {
+                RowDef row = rowFor(label, true);
+                if (row == null) {
+                    return null; // a label that is no row of the template: not this layout
+                }
+                anchor = rows.indexOf(row);
+            }
+            anchors.add(anchor);
+            dataLines.add(line.number());
+            List<Token> tokens = new ArrayList<>();
+            for (String v : vals) {
+                Text.Num n = Text.number(v);
+                tokens.add(n != null ? new Token(Token.Kind.NUMBER, line.number(), v, Text.key(v), n)
+                        : new Token(Token.Kind.EMPTY, line.number(), v, "", null));
+            }
+            values.add(tokens);
+        }
+        // every gap between anchors must hold exactly the rows between them
+        int[] assigned = new int[anchors.size()];
+        int previous = -1;
+        int i = 0;
+        while (i <= anchors.size()) {
+            int j = i;
+            while (j < anchors.size() && anchors.get(j) < 0) {
+                j++;
+            }
+            int next = j < anchors.size() ? anchors.get(j) : rows.size();
+            if (next <= previous || j - i != next - previous - 1) {
+                return null;
+            }
+            for (int g = i; g < j; g++) {
+                assigned[g] = previous + 1 + (g - i);
+            }
+            if (j < anchors.size()) {
+                assigned[j] = next;
+            }
+            previous = next;
+            i = j + 1;
+        }
+        if (anchors.stream().noneMatch(a -> a >= 0)) {
+            return null;
+        }
+        for (int d = 0; d < assigned.length; d++) {
+            RowDef row = rows.get(assigned[d]);
+            List<Slot> slots = row.columns().stream().map(c -> new Slot(row, c)).toList();
+            List<Text.Num> positional = new ArrayList<>();
+            for (int c = 0; c < m; c++) {
+                Token v = values.get(d).get(c);
+                positional.add(v.num());
+                if (v.kind() == Token.Kind.EMPTY) {
+                    blanks.computeIfAbsent(slots.get(c).column, x -> new ArrayList<>()).add(new Blank(row, dataLines.get(d)));
+                }
+            }
+            assign(slots, positional, row.key(), dataLines.get(d), values.get(d).stream().map(Token::raw).toList());
+        }
+        long detached = anchors.stream().filter(a -> a < 0).count();
+        findings.note(dataLines.get(0), id.key(),
+                "表" + id.number() + "有 " + detached + " 个数据行与其行名分离（如由 PDF 转换的 Markdown），已按模板的行序对齐读取："
+                        + "每段未标行名的数据行数与两侧已识别行之间的模板行数一致，请核对",
+                "Table " + id.number() + ": " + detached + " value rows stand apart from their labels; they were "
+                        + "aligned to the template's rows in order (each run of unlabelled rows fits the rows between "
+                        + "the labelled ones exactly); please check");
+        if (!strays.isEmpty()) {
+            findings.note(strays.get(0), id.key(),
+                    "表" + id.number() + "第 " + strays.stream().map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
+                            + " 行的数字不成数据行，未导入",
+                    "Table " + id.number() + ": the numbers on line(s) " + strays + " form no value row and were not imported");
+        }
+        return build();
+    }
+
+    private static boolean isValueCell(String c) {
+        return c.isEmpty() || Text.number(c) != null || Text.isBlankMarker(c);
+    }
+
+    private ReportTable build() {
         if (found.isEmpty()) {
             return null;
         }
+        fillByArithmetic();
         noteBlanks();
         ReportTable.Builder table = ReportTable.builder();
         for (RowDef row : def.rows()) {
@@ -109,6 +232,46 @@ final class TableReader {
     }
 
     private record Blank(RowDef row, int line) {
+    }
+
+    /**
+     * A blank cell whose value the table's own arithmetic fixes (the 总计 of a row whose parts are all there, confirmed
+     * by the column's balance) is imported with that value and a note; every other blank stays blank.
+     */
+    private void fillByArithmetic() {
+        List<TableRelations.Relation> relations = TableRelations.of(def);
+        if (relations.isEmpty() || blanks.isEmpty()) {
+            return;
+        }
+        Map<TableRelations.Slot, java.math.BigDecimal> known = new HashMap<>();
+        found.forEach((row, cells) -> cells.forEach((col, cell) -> known.put(new TableRelations.Slot(row, col), cell.value())));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var e : blanks.entrySet()) {
+                ColumnDef column = e.getKey();
+                for (var it = e.getValue().iterator(); it.hasNext(); ) {
+                    Blank b = it.next();
+                    TableRelations.Slot slot = new TableRelations.Slot(b.row.key(), column.key());
+                    java.math.BigDecimal v = TableRelations.fixedBy(relations, slot, known);
+                    if (v == null) {
+                        continue;
+                    }
+                    it.remove();
+                    changed = true;
+                    known.put(slot, v);
+                    found.get(b.row.key()).put(column.key(), new Cell(v, null));
+                    findings.note(b.line, b.row.key(),
+                            "表" + id.number() + "「" + display(b.row) + "」行「" + column.label() + "」列在文档中为空；"
+                                    + "行合计与列的勾稽关系都确定它为 " + v.toPlainString() + "，已按 " + v.toPlainString()
+                                    + " 导入（按勾稽关系推算），请核对",
+                            "Table " + id.number() + ", row " + b.row.key() + ", column " + column.key()
+                                    + " is blank in the document; the row total and the column's balance both fix it at "
+                                    + v.toPlainString() + ", imported as such (resolved by arithmetic); please check");
+                }
+            }
+        }
+        blanks.values().removeIf(List::isEmpty);
     }
 
     /** One note per pattern: the columns left blank in the same rows together (五列在全部 25 行为空). */
