@@ -149,6 +149,16 @@ final class LabelIndex {
         return set;
     }
 
+    /** Every row label of the template's table in matching form (also aliases and unambiguous labels without enumerator). */
+    Map<String, RowDef> rowLabels(TemplateVersion t, TableId id) {
+        return rows.get(t).get(id);
+    }
+
+    /** Every label of the table (rows, groups, columns, title, corner note) in matching form, either template. */
+    Set<String> knownLabels(TableId id) {
+        return known.get(id);
+    }
+
     /** The row a label names in the given template's table, or {@code null}. */
     RowDef row(TemplateVersion t, TableId id, String key) {
         return rows.get(t).get(id).get(key);

@@ -32,17 +32,19 @@ final class ReportReader {
     private final List<SourceLine> lines;
     private final List<String> cleaned;
     private final Findings findings = new Findings();
+    /** The tables whose cells run together without separators (read by {@link RunTogetherReader}). */
+    private final java.util.Set<TableId> runTogether = java.util.EnumSet.noneOf(TableId.class);
 
     /** A page number a PDF or its text carries between the lines of a table: -1-, — 2 —, 第3页, 第 3 页 共 6 页. */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[-—–－]\\s*\\d{1,3}\\s*[-—–－]$|^第\\s*\\d{1,3}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?$");
 
     ReportReader(List<SourceLine> lines) {
-        this.lines = lines.stream()
+        this.lines = splitRunTogether(lines.stream()
                 .map(l -> PAGE_NUMBER.matcher(Text.strip(Text.nfkc(l.text()))).matches()
                         ? new SourceLine(l.number(), "", l.page()) : l)
-                .toList();
-        this.cleaned = lines.stream().map(l -> Text.clean(l.text())).toList();
+                .toList());
+        this.cleaned = this.lines.stream().map(l -> Text.clean(l.text())).toList();
     }
 
     ImportResult read() {
@@ -60,7 +62,12 @@ final class ReportReader {
             TableId table = tableOf(heading.key);
             int regionFrom = to;
             int regionTo = to;
-            if (table != null) {
+            if (table != null && runTogether(table, from, to)) {
+                regionFrom = from;
+                regionTo = to;
+                regions.put(table, lines.subList(regionFrom, regionTo));
+                runTogether.add(table);
+            } else if (table != null) {
                 int[] region = region(table, from, to);
                 if (region != null) {
                     regionFrom = region[0];
@@ -87,7 +94,10 @@ final class ReportReader {
         Map<TableId, ReportTable> tables = new EnumMap<>(TableId.class);
         for (TableId table : TableId.values()) {
             List<Token> t = tokens.get(table);
-            ReportTable read = t == null ? null : read(template, table, t, regions.get(table));
+            ReportTable read = t == null ? null : runTogether.contains(table)
+                    ? new RunTogetherReader(template, table, findings, regions.get(table).get(0).number())
+                            .read(String.join("", regions.get(table).stream().map(SourceLine::text).toList()))
+                    : read(template, table, t, regions.get(table));
             if (read != null) {
                 tables.put(table, read);
             }
@@ -252,6 +262,101 @@ final class ReportReader {
 
     // ------------------------------------------------------------------ table regions
 
+    /** Whether the section's lines hold its table with the cells run together (in either template's labels). */
+    private boolean runTogether(TableId table, int from, int to) {
+        boolean found = false;
+        for (int i = from; i < to; i++) {
+            String raw = lines.get(i).text();
+            if (raw.indexOf('\t') >= 0 || Text.strip(raw).startsWith("|")) {
+                return false;
+            }
+            for (TemplateVersion t : TemplateVersion.values()) {
+                found |= RunTogetherReader.applies(t, table, raw);
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern NUMERAL = Pattern.compile("([一二三四五六])[、.．]");
+    private static final int LONG_LINE = 400;
+
+    /**
+     * A document whose whole body is one line (an archive's text rendering of a portal page) is cut before each
+     * section heading and after its words (一、总体情况2021年，… → 一、总体情况 / 2021年，…), so the sections and tables
+     * are found as in any document. A numeral that starts a table's label (一、本年新收…, 四、结转下年度…) is no heading.
+     */
+    private static List<SourceLine> splitRunTogether(List<SourceLine> lines) {
+        List<SourceLine> out = new ArrayList<>(lines.size());
+        for (SourceLine line : lines) {
+            String text = line.text();
+            if (text.length() < LONG_LINE || text.indexOf('\t') >= 0 || Text.strip(text).startsWith("|")) {
+                out.add(line);
+                continue;
+            }
+            int start = 0;
+            Matcher m = NUMERAL.matcher(text);
+            while (m.find()) {
+                int p = m.start();
+                int headingEnd = headingEnd(text, p, m.end());
+                if (headingEnd < 0) {
+                    continue;
+                }
+                if (p > start) {
+                    out.add(new SourceLine(line.number(), text.substring(start, p), line.page()));
+                }
+                out.add(new SourceLine(line.number(), text.substring(p, headingEnd), line.page()));
+                start = headingEnd;
+                m.region(headingEnd, text.length());
+            }
+            if (start < text.length()) {
+                out.add(new SourceLine(line.number(), text.substring(start), line.page()));
+            }
+        }
+        return out;
+    }
+
+    /** Where the section heading that starts at {@code p} ends, or −1 when no heading starts there. */
+    private static int headingEnd(String text, int p, int wordsFrom) {
+        String words = text.substring(wordsFrom, Math.min(text.length(), wordsFrom + 40));
+        String key = Text.key(text.substring(p, Math.min(text.length(), p + 40)));
+        for (TableId id : TableId.values()) {
+            for (String label : LabelIndex.INSTANCE.knownLabels(id)) {
+                if (label.length() >= 4 && key.startsWith(label) && !label.matches("^[一二三四五六]、.{0,4}$")) {
+                    SectionKey section = SectionKey.fromNumeral(text.substring(p, p + 1));
+                    String title = section == null ? "" : TemplateCatalogue.section(section).title();
+                    if (!label.contains(Text.key(title))) {
+                        return -1; // 一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理
+                    }
+                }
+            }
+        }
+        SectionKey section = SectionKey.fromNumeral(text.substring(p, p + 1));
+        if (section == null) {
+            return -1;
+        }
+        var def = TemplateCatalogue.section(section);
+        String stripped = words.stripLeading();
+        int lead = words.length() - stripped.length();
+        if (stripped.startsWith(def.title())) {
+            return wordsFrom + lead + def.title().length();
+        }
+        for (String k : def.keywords()) {
+            int at = stripped.indexOf(k);
+            if (at >= 0 && at <= 25) {
+                int end = at + k.length();
+                for (String closing : List.of("情况", "事项", "计划")) {
+                    int c = stripped.indexOf(closing, end);
+                    if (c >= 0 && c - end <= 12) {
+                        end = c + closing.length();
+                        break;
+                    }
+                }
+                return wordsFrom + lead + end;
+            }
+        }
+        return -1;
+    }
+
     /** [first, end) of the lines of the section that form its table, or {@code null} when it has none. */
     private int[] region(TableId table, int from, int to) {
         int first = -1;
@@ -396,7 +501,8 @@ final class ReportReader {
                 }
             }
             int year = Integer.parseInt(Text.nfkc(m.group(1)));
-            String organisation = text.substring(0, m.start()).replaceAll("\\s+", "");
+            String organisation = text.substring(0, m.start()).replaceAll("\\s+", "")
+                    .replaceFirst("^.*[:：]", ""); // 标题：平潭综合实验区2021年度… (an archive's field name)
             if (organisation.endsWith("关于")) {
                 organisation = organisation.substring(0, organisation.length() - 2);
             }

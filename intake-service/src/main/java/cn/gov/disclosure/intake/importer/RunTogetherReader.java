@@ -1,0 +1,368 @@
+package cn.gov.disclosure.intake.importer;
+
+import cn.gov.disclosure.contracts.catalogue.ColumnDef;
+import cn.gov.disclosure.contracts.catalogue.RowDef;
+import cn.gov.disclosure.contracts.catalogue.TableDef;
+import cn.gov.disclosure.contracts.catalogue.TableId;
+import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
+import cn.gov.disclosure.contracts.catalogue.ValueKind;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a table whose cells run together without separators (an archive's text of a portal page:
+ * {@code 一、本年新收政府信息公开申请数量640020470} is 64, 0, 0, 2, 0, 4, 70).
+ *
+ * <p>The text is cut at the catalogue's labels; the digits after a row label are that row's, the digits after the
+ * table's last label fill every cell of the table in catalogue order (Table 4 as the template prints it). Only the
+ * table's own arithmetic ({@link TableRelations}) can tell the cells apart: every way to cut the digits into the row's
+ * cells (no leading zeros, the column's kind of number) is tried, those that break a relation are dropped, and the
+ * relations across rows then decide between what is left. A row with exactly one reading is imported (noted as resolved
+ * by arithmetic when a cell has more than one digit); a row with several is left out and noted with its readings —
+ * one of several is never picked; a row with none is left out and noted.
+ */
+final class RunTogetherReader {
+
+    private static final int MAX_SPLITS = 2000;
+    private static final int MAX_SOLUTIONS = 64;
+    private static final long MAX_COMBINATIONS = 200_000;
+    private static final int MAX_DIGITS_PER_CELL = 12;
+
+    private final TemplateVersion template;
+    private final TableId id;
+    private final TableDef def;
+    private final Findings findings;
+    private final List<TableRelations.Relation> relations;
+    private final int line;
+
+    RunTogetherReader(TemplateVersion template, TableId id, Findings findings, int line) {
+        this.template = template;
+        this.id = id;
+        this.def = TemplateCatalogue.table(template, id);
+        this.findings = findings;
+        this.relations = TableRelations.of(def);
+        this.line = line;
+    }
+
+    /** A piece of the table: the digits standing after a row label (or after every label: {@code row == null}). */
+    private record Run(RowDef row, String digits) {
+    }
+
+    /**
+     * Whether a line holds cells run together: a row label of the table directly followed by digits three times, or
+     * (Table 4) fifteen digits or more without a space.
+     */
+    static boolean applies(TemplateVersion template, TableId id, String text) {
+        String key = Text.key(text);
+        int hits = 0;
+        for (String label : LabelIndex.INSTANCE.rowLabels(template, id).keySet()) {
+            int at = key.indexOf(label);
+            if (at >= 0 && at + label.length() < key.length() && Character.isDigit(key.charAt(at + label.length()))) {
+                hits++;
+            }
+        }
+        return hits >= 3 || id == TableId.REVIEWS_AND_LITIGATION && Text.nfkc(text).matches("(?s).*[^\\d\\s]\\d{15,}.*");
+    }
+
+    ReportTable read(String text) {
+        List<Run> runs = cut(Text.key(text));
+        if (runs.isEmpty()) {
+            return null;
+        }
+        Map<TableRelations.Slot, BigDecimal> fixed = new HashMap<>();
+        Map<Run, List<List<BigDecimal>>> choices = new LinkedHashMap<>();
+        Map<Run, List<TableRelations.Slot>> slotsOf = new LinkedHashMap<>();
+        for (Run run : runs) {
+            List<TableRelations.Slot> slots = new ArrayList<>();
+            List<ColumnDef> columns = new ArrayList<>();
+            for (RowDef row : run.row == null ? def.rows() : List.of(run.row)) {
+                for (ColumnDef c : row.columns()) {
+                    slots.add(new TableRelations.Slot(row.key(), c.key()));
+                    columns.add(c);
+                }
+            }
+            slotsOf.put(run, slots);
+            List<List<BigDecimal>> splits = splits(run.digits, columns, slots);
+            if (splits.isEmpty()) {
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，"
+                                + "按各列的数字类型和表内勾稽关系都无法拆分为 " + slots.size() + " 个单元格，未导入，请核对原文",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together and cannot "
+                                + "be cut into " + slots.size() + " cells that fit the columns and the table's arithmetic; "
+                                + "not imported");
+                continue;
+            }
+            choices.put(run, splits);
+        }
+        List<Map<TableRelations.Slot, BigDecimal>> solutions = solve(choices, slotsOf, fixed);
+        Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
+        for (var e : choices.entrySet()) {
+            Run run = e.getKey();
+            List<TableRelations.Slot> slots = slotsOf.get(run);
+            Set<List<BigDecimal>> readings = new LinkedHashSet<>();
+            if (solutions.isEmpty()) {
+                readings.addAll(e.getValue());
+            } else {
+                for (var sol : solutions) {
+                    readings.add(slots.stream().map(sol::get).toList());
+                }
+            }
+            if (readings.size() != 1) {
+                List<String> shown = readings.stream().limit(6).map(RunTogetherReader::show).toList();
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，有 "
+                                + (readings.size() > 6 ? "多于 6" : String.valueOf(readings.size())) + " 种拆分都符合表内勾稽关系（"
+                                + String.join("；", shown) + (readings.size() > 6 ? "；……" : "") + "），无法确定，未导入，请按原文填写",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together; "
+                                + readings.size() + " readings fit the table's arithmetic (" + String.join("; ", shown)
+                                + "); which one is meant cannot be told; not imported");
+                continue;
+            }
+            List<BigDecimal> reading = readings.iterator().next();
+            for (int i = 0; i < slots.size(); i++) {
+                rows.computeIfAbsent(slots.get(i).row(), r -> new LinkedHashMap<>())
+                        .put(slots.get(i).column(), new Cell(reading.get(i), unitOf(slots.get(i))));
+            }
+            if (slots.size() > 1 && run.digits.replace(".", "").length() != slots.size()) {
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，"
+                                + "只有一种拆分符合表内勾稽关系，已按 " + show(reading) + " 导入（按勾稽关系拆分），请核对",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together; exactly "
+                                + "one reading fits the table's arithmetic and was imported: " + show(reading)
+                                + " (resolved by arithmetic); please check");
+            }
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        ReportTable.Builder table = ReportTable.builder();
+        for (RowDef row : def.rows()) {
+            Map<String, Cell> cells = rows.get(row.key());
+            if (cells == null) {
+                continue;
+            }
+            table.row(row.key());
+            cells.forEach((c, v) -> table.put(row.key(), c, v));
+        }
+        return table.build();
+    }
+
+    // ------------------------------------------------------------------ cutting the text at labels
+
+    /**
+     * The runs of digits and the row label before each, scanning the text for the longest label at each place (a
+     * label that starts with its enumerator wins over a digit: …00000003.危及… is 0000000 and 3.危及).
+     */
+    private List<Run> cut(String key) {
+        Map<String, RowDef> rowLabels = LabelIndex.INSTANCE.rowLabels(template, id);
+        Set<String> known = LabelIndex.INSTANCE.knownLabels(id);
+        List<Run> runs = new ArrayList<>();
+        RowDef current = null;
+        boolean afterLabel = false;
+        StringBuilder digits = new StringBuilder();
+        int i = 0;
+        while (i < key.length()) {
+            String row = longest(key, i, rowLabels.keySet());
+            String other = longest(key, i, known);
+            if (row != null && (other == null || row.length() >= other.length())) {
+                flush(runs, current, digits, afterLabel);
+                current = rowLabels.get(row);
+                afterLabel = true;
+                i += row.length();
+                continue;
+            }
+            if (other != null && !Character.isDigit(key.charAt(i))) {
+                flush(runs, current, digits, afterLabel);
+                current = null;
+                afterLabel = true;
+                i += other.length();
+                continue;
+            }
+            char c = key.charAt(i);
+            if (Character.isDigit(c) || c == '.' && !digits.isEmpty() || c == '-' && digits.isEmpty()) {
+                digits.append(c);
+            } else {
+                flush(runs, current, digits, afterLabel);
+                current = null;
+                afterLabel = false;
+            }
+            i++;
+        }
+        flush(runs, current, digits, afterLabel);
+        // digits after a text that is no row label: the whole table in one run (flat), only when it is the only run
+        List<Run> flat = runs.stream().filter(r -> r.row == null).toList();
+        if (!flat.isEmpty() && (runs.size() > 1 || def.rows().size() == 1)) {
+            runs.removeIf(r -> r.row == null);
+        }
+        return runs;
+    }
+
+    private static void flush(List<Run> runs, RowDef row, StringBuilder digits, boolean afterLabel) {
+        if (!digits.isEmpty() && afterLabel) {
+            runs.add(new Run(row, digits.toString()));
+        }
+        digits.setLength(0);
+    }
+
+    private static String longest(String key, int at, Set<String> labels) {
+        String best = null;
+        for (String l : labels) {
+            if (l.length() >= 2 && key.startsWith(l, at) && (best == null || l.length() > best.length())) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ readings
+
+    /** Every way to cut the digits into the cells that fits the columns and the relations within these cells. */
+    private List<List<BigDecimal>> splits(String digits, List<ColumnDef> columns, List<TableRelations.Slot> slots) {
+        List<TableRelations.Relation> inside = relations.stream().filter(r -> slots.containsAll(r.slots())).toList();
+        List<List<BigDecimal>> out = new ArrayList<>();
+        cutDigits(digits, 0, columns, slots, new ArrayList<>(), new HashMap<>(), inside, out);
+        return out.size() > MAX_SPLITS ? List.of() : out;
+    }
+
+    private void cutDigits(String digits, int at, List<ColumnDef> columns, List<TableRelations.Slot> slots,
+                           List<BigDecimal> parts, Map<TableRelations.Slot, BigDecimal> values,
+                           List<TableRelations.Relation> inside, List<List<BigDecimal>> out) {
+        if (out.size() > MAX_SPLITS) {
+            return;
+        }
+        int k = parts.size();
+        if (k == columns.size()) {
+            if (at == digits.length()) {
+                out.add(List.copyOf(parts));
+            }
+            return;
+        }
+        int remainingCells = columns.size() - k;
+        int remainingDigits = digits.length() - at;
+        if (remainingDigits < remainingCells) {
+            return;
+        }
+        ColumnDef column = columns.get(k);
+        for (int len = 1; len <= Math.min(remainingDigits - (remainingCells - 1), MAX_DIGITS_PER_CELL + 6); len++) {
+            String piece = digits.substring(at, at + len);
+            BigDecimal v = parse(piece, column);
+            if (v == null) {
+                continue;
+            }
+            parts.add(v);
+            values.put(slots.get(k), v);
+            if (consistent(inside, values)) {
+                cutDigits(digits, at + len, columns, slots, parts, values, inside, out);
+            }
+            values.remove(slots.get(k));
+            parts.remove(parts.size() - 1);
+        }
+    }
+
+    /** A cell's text as the column's kind of number allows it, or {@code null}: 0 or no leading zero, whole counts. */
+    private static BigDecimal parse(String piece, ColumnDef column) {
+        boolean negative = piece.startsWith("-");
+        String p = negative ? piece.substring(1) : piece;
+        if (p.isEmpty() || negative && column.kind() != ValueKind.SIGNED_COUNT) {
+            return null;
+        }
+        int dot = p.indexOf('.');
+        String whole = dot < 0 ? p : p.substring(0, dot);
+        if (whole.isEmpty() || whole.length() > MAX_DIGITS_PER_CELL || whole.length() > 1 && whole.charAt(0) == '0'
+                || p.endsWith(".") || p.indexOf('.', dot + 1) > 0 && dot >= 0) {
+            return null;
+        }
+        if (dot >= 0) {
+            int scale = p.length() - dot - 1;
+            if (column.kind() != ValueKind.MONEY || column.maxScale() >= 0 && scale > column.maxScale()) {
+                return null;
+            }
+        }
+        BigDecimal v = new BigDecimal(p);
+        return negative ? v.negate() : v;
+    }
+
+    private static boolean consistent(List<TableRelations.Relation> relations, Map<TableRelations.Slot, BigDecimal> values) {
+        for (TableRelations.Relation r : relations) {
+            BigDecimal residual = r.residual(values);
+            if (residual != null && residual.signum() != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The readings of all rows together that fit every relation of the table; empty when none does (the document's
+     * arithmetic is broken; then each row keeps its own readings) or when there are too many combinations to try.
+     */
+    private List<Map<TableRelations.Slot, BigDecimal>> solve(Map<Run, List<List<BigDecimal>>> choices,
+                                                            Map<Run, List<TableRelations.Slot>> slotsOf,
+                                                            Map<TableRelations.Slot, BigDecimal> fixed) {
+        List<Run> order = new ArrayList<>(choices.keySet());
+        long combinations = 1;
+        for (Run r : order) {
+            combinations *= choices.get(r).size();
+            if (combinations > MAX_COMBINATIONS) {
+                return List.of();
+            }
+        }
+        List<Map<TableRelations.Slot, BigDecimal>> out = new ArrayList<>();
+        search(order, 0, choices, slotsOf, new HashMap<>(fixed), out);
+        return out;
+    }
+
+    private void search(List<Run> order, int k, Map<Run, List<List<BigDecimal>>> choices,
+                        Map<Run, List<TableRelations.Slot>> slotsOf, Map<TableRelations.Slot, BigDecimal> values,
+                        List<Map<TableRelations.Slot, BigDecimal>> out) {
+        if (out.size() >= MAX_SOLUTIONS) {
+            return;
+        }
+        if (k == order.size()) {
+            out.add(Map.copyOf(values));
+            return;
+        }
+        Run run = order.get(k);
+        List<TableRelations.Slot> slots = slotsOf.get(run);
+        for (List<BigDecimal> reading : choices.get(run)) {
+            for (int i = 0; i < slots.size(); i++) {
+                values.put(slots.get(i), reading.get(i));
+            }
+            if (consistent(relations, values)) {
+                search(order, k + 1, choices, slotsOf, values, out);
+            }
+            slots.forEach(values::remove);
+        }
+    }
+
+    // ------------------------------------------------------------------ names
+
+    private String unitOf(TableRelations.Slot slot) {
+        RowDef row = def.row(slot.row()).orElseThrow();
+        ColumnDef c = row.column(slot.column());
+        return c.kind() == ValueKind.MONEY ? Text.unitInLabel(c.label()) : null;
+    }
+
+    private String key(Run run) {
+        return run.row == null ? id.key() : run.row.key();
+    }
+
+    private String name(Run run) {
+        return run.row == null ? "的数据行" : "「" + run.row.fullLabel() + "」行";
+    }
+
+    private String nameEn(Run run) {
+        return run.row == null ? ", the data row" : ", row " + run.row.key();
+    }
+
+    private static String show(List<BigDecimal> reading) {
+        return String.join("、", reading.stream().map(BigDecimal::toPlainString).toList());
+    }
+}
