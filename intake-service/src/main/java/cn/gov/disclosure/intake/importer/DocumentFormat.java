@@ -65,11 +65,20 @@ public enum DocumentFormat {
                 && head.contains("<html")) {
             return true;
         }
-        if (!head.startsWith("<")) {
-            return false;
-        }
         String all = text.toLowerCase(Locale.ROOT);
+        if (!head.startsWith("<")) {
+            // a page's HTML kept inside a script or an archive's record: tables of cells, whatever stands around them
+            return all.contains("</table>") && countOf(all, "<td") >= 20;
+        }
         return all.contains("<body") || all.contains("<table") || all.contains("<p") || all.contains("<div");
+    }
+
+    private static int countOf(String s, String part) {
+        int n = 0;
+        for (int at = s.indexOf(part); at >= 0; at = s.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix, int within) {

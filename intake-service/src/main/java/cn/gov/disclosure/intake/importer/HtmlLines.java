@@ -16,8 +16,8 @@ import java.util.Set;
  * is found inside the site's chrome: the nearest element around all report tables that also holds the text before
  * them (总体情况); navigation, scripts and styles are left out. Block elements ({@code <p>}, {@code <div>},
  * {@code <br>}, headings) make lines; a table row makes one line with its cells separated by tabs, a cell's
- * paragraphs joined with nothing and a cell spanning n columns followed by n − 1 empty cells (as {@link DocxLines}
- * does); {@code &nbsp;} is a space.
+ * paragraphs joined with nothing, rowspan and colspan resolved through the table's grid so a blank value cell stays
+ * in its column; {@code &nbsp;} is a space.
  */
 final class HtmlLines {
 
@@ -29,6 +29,10 @@ final class HtmlLines {
     }
 
     static List<String> read(String html) {
+        if (html.contains("\\\"") && html.contains("<t")) {
+            // HTML kept in a JavaScript string: its quotes and slashes escaped
+            html = html.replace("\\\"", "\"").replace("\\/", "/").replace("\\n", "\n").replace("\\t", " ");
+        }
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, iframe, object, embed, template, select, button, input, textarea, svg")
                 .remove();
@@ -148,23 +152,92 @@ final class HtmlLines {
         }
     }
 
+    /** A cell of the table's grid: the {@code <td>} it comes from (spanned cells share it) and the row it starts in. */
+    private record GridCell(Element td, int row, String text) {
+    }
+
+    /**
+     * A table as lines, through its grid (rowspan and colspan resolved): the value columns start at the first grid
+     * column where any row holds a number; a row holding numbers becomes its label cells (those starting in this row,
+     * left of the value columns) and then exactly one cell per value cell of the grid (a spanned cell once, a blank
+     * one empty) — so a blank stays in its column. A header row becomes its cells' texts.
+     */
     private static void table(Element table, List<String> lines) {
+        List<Element> trs = new ArrayList<>();
         for (Element tr : table.select("tr")) {
-            if (tr.closest("table") != table) {
-                continue; // a nested table's rows are read with it
+            if (tr.closest("table") == table) {
+                trs.add(tr);
             }
-            List<String> cells = new ArrayList<>();
-            for (Element td : tr.children()) {
+        }
+        List<List<GridCell>> grid = new ArrayList<>();
+        for (int r = 0; r < trs.size(); r++) {
+            grid.add(new ArrayList<>());
+        }
+        for (int r = 0; r < trs.size(); r++) {
+            int c = 0;
+            for (Element td : trs.get(r).children()) {
                 if (!"td".equals(td.normalName()) && !"th".equals(td.normalName())) {
                     continue;
                 }
-                cells.add(cellText(td));
-                int span = span(td.attr("colspan"));
-                for (int k = 1; k < span; k++) {
-                    cells.add("");
+                List<GridCell> row = grid.get(r);
+                while (c < row.size() && row.get(c) != null) {
+                    c++;
+                }
+                GridCell cell = new GridCell(td, r, cellText(td));
+                int colspan = span(td.attr("colspan"));
+                int rowspan = span(td.attr("rowspan"));
+                for (int dr = 0; dr < rowspan && r + dr < grid.size(); dr++) {
+                    List<GridCell> target = grid.get(r + dr);
+                    for (int dc = 0; dc < colspan; dc++) {
+                        while (target.size() <= c + dc) {
+                            target.add(null);
+                        }
+                        target.set(c + dc, cell);
+                    }
+                }
+                c += colspan;
+            }
+        }
+        int firstValue = Integer.MAX_VALUE;
+        for (List<GridCell> row : grid) {
+            for (int c = 0; c < row.size(); c++) {
+                GridCell cell = row.get(c);
+                if (cell != null && Text.number(cell.text()) != null) {
+                    firstValue = Math.min(firstValue, c);
+                    break;
                 }
             }
-            if (cells.stream().anyMatch(c -> !c.isBlank())) {
+        }
+        for (int r = 0; r < grid.size(); r++) {
+            List<GridCell> row = grid.get(r);
+            int at = r;
+            boolean numbers = row.stream().anyMatch(cell -> cell != null && cell.row() == at && Text.number(cell.text()) != null);
+            List<String> cells = new ArrayList<>();
+            GridCell previous = null;
+            for (int c = 0; c < row.size(); c++) {
+                GridCell cell = row.get(c);
+                if (cell == previous && cell != null) {
+                    continue; // a cell spanning columns counts once
+                }
+                previous = cell;
+                boolean valueColumn = numbers && c >= firstValue;
+                if (cell == null) {
+                    if (valueColumn) {
+                        cells.add("");
+                    }
+                    continue;
+                }
+                if (cell.row() != r) {
+                    if (valueColumn) {
+                        cells.add(""); // a value cell spanning rows is read with the row it starts in
+                    }
+                    continue; // a label spanning rows (三、本年度办理结果) was read with its first row
+                }
+                if (valueColumn || !cell.text().isBlank()) {
+                    cells.add(cell.text());
+                }
+            }
+            if (cells.stream().anyMatch(x -> !x.isBlank())) {
                 lines.add(String.join("\t", cells));
             }
         }

@@ -56,14 +56,26 @@ final class RunTogetherReader {
 
     /** A piece of the table: the digits standing after a row label (or after every label: {@code row == null}). */
     private record Run(RowDef row, String digits) {
+        String shown() {
+            return digits.replace(GAP, ' ');
+        }
+    }
+
+    /** Stands for white space between two digits: a hint where a cell ends, used when it fits the cells. */
+    static final char GAP = '\uE000';
+    private static final java.util.regex.Pattern DIGIT_SPACE = java.util.regex.Pattern.compile("(?<=\\d)\\s+(?=\\d)");
+
+    /** The text in matching form ({@link Text#key}) with the white space between two digits kept as {@link #GAP}. */
+    static String norm(String text) {
+        return Text.key(DIGIT_SPACE.matcher(Text.nfkc(text)).replaceAll(String.valueOf(GAP)));
     }
 
     /**
      * Whether a line holds cells run together: a row label of the table directly followed by digits three times, or
-     * (Table 4) fifteen digits or more without a space.
+     * (Table 4) fifteen digits or more whose spaces (if any) do not cut them into the table's fifteen cells.
      */
     static boolean applies(TemplateVersion template, TableId id, String text) {
-        String key = Text.key(text);
+        String key = norm(text);
         int hits = 0;
         for (String label : LabelIndex.INSTANCE.rowLabels(template, id).keySet()) {
             int at = key.indexOf(label);
@@ -71,11 +83,27 @@ final class RunTogetherReader {
                 hits++;
             }
         }
-        return hits >= 3 || id == TableId.REVIEWS_AND_LITIGATION && Text.nfkc(text).matches("(?s).*[^\\d\\s]\\d{15,}.*");
+        if (hits >= 3) {
+            return true;
+        }
+        if (id != TableId.REVIEWS_AND_LITIGATION) {
+            return false;
+        }
+        int cells = TemplateCatalogue.table(template, id).rows().stream().mapToInt(r -> r.columns().size()).sum();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\d" + GAP + "]+").matcher(key);
+        while (m.find()) {
+            String run = m.group();
+            long digits = run.chars().filter(Character::isDigit).count();
+            int groups = run.split(String.valueOf(GAP), -1).length;
+            if (digits >= cells && groups != cells) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ReportTable read(String text) {
-        List<Run> runs = cut(Text.key(text));
+        List<Run> runs = cut(norm(text));
         if (runs.isEmpty()) {
             return null;
         }
@@ -94,9 +122,9 @@ final class RunTogetherReader {
             slotsOf.put(run, slots);
             List<List<BigDecimal>> splits = splits(run.digits, columns, slots);
             if (splits.isEmpty()) {
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，"
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，"
                                 + "按各列的数字类型和表内勾稽关系都无法拆分为 " + slots.size() + " 个单元格，未导入，请核对原文",
-                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together and cannot "
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together and cannot "
                                 + "be cut into " + slots.size() + " cells that fit the columns and the table's arithmetic; "
                                 + "not imported");
                 continue;
@@ -118,10 +146,10 @@ final class RunTogetherReader {
             }
             if (readings.size() != 1) {
                 List<String> shown = readings.stream().limit(6).map(RunTogetherReader::show).toList();
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，有 "
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，有 "
                                 + (readings.size() > 6 ? "多于 6" : String.valueOf(readings.size())) + " 种拆分都符合表内勾稽关系（"
                                 + String.join("；", shown) + (readings.size() > 6 ? "；……" : "") + "），无法确定，未导入，请按原文填写",
-                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together; "
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together; "
                                 + readings.size() + " readings fit the table's arithmetic (" + String.join("; ", shown)
                                 + "); which one is meant cannot be told; not imported");
                 continue;
@@ -131,10 +159,10 @@ final class RunTogetherReader {
                 rows.computeIfAbsent(slots.get(i).row(), r -> new LinkedHashMap<>())
                         .put(slots.get(i).column(), new Cell(reading.get(i), unitOf(slots.get(i))));
             }
-            if (slots.size() > 1 && run.digits.replace(".", "").length() != slots.size()) {
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.digits + "」连写在一起，"
+            if (slots.size() > 1 && run.digits.replace(".", "").replace(String.valueOf(GAP), "").length() != slots.size()) {
+                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，"
                                 + "只有一种拆分符合表内勾稽关系，已按 " + show(reading) + " 导入（按勾稽关系拆分），请核对",
-                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.digits + "' run together; exactly "
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together; exactly "
                                 + "one reading fits the table's arithmetic and was imported: " + show(reading)
                                 + " (resolved by arithmetic); please check");
             }
@@ -186,7 +214,8 @@ final class RunTogetherReader {
                 continue;
             }
             char c = key.charAt(i);
-            if (Character.isDigit(c) || c == '.' && !digits.isEmpty() || c == '-' && digits.isEmpty()) {
+            if (Character.isDigit(c) || c == GAP && !digits.isEmpty() || c == '.' && !digits.isEmpty()
+                    || c == '-' && digits.isEmpty()) {
                 digits.append(c);
             } else {
                 flush(runs, current, digits, afterLabel);
@@ -205,6 +234,9 @@ final class RunTogetherReader {
     }
 
     private static void flush(List<Run> runs, RowDef row, StringBuilder digits, boolean afterLabel) {
+        while (!digits.isEmpty() && digits.charAt(digits.length() - 1) == GAP) {
+            digits.setLength(digits.length() - 1);
+        }
         if (!digits.isEmpty() && afterLabel) {
             runs.add(new Run(row, digits.toString()));
         }
@@ -227,7 +259,33 @@ final class RunTogetherReader {
     private List<List<BigDecimal>> splits(String digits, List<ColumnDef> columns, List<TableRelations.Slot> slots) {
         List<TableRelations.Relation> inside = relations.stream().filter(r -> slots.containsAll(r.slots())).toList();
         List<List<BigDecimal>> out = new ArrayList<>();
-        cutDigits(digits, 0, columns, slots, new ArrayList<>(), new HashMap<>(), inside, out);
+        String[] groups = digits.split(String.valueOf(GAP));
+        if (groups.length == columns.size() && groups.length > 1) {
+            // the spaces cut the digits into exactly the row's cells: that is the reading, as written
+            List<BigDecimal> reading = new ArrayList<>();
+            for (int i = 0; i < groups.length; i++) {
+                BigDecimal v = parse(groups[i], columns.get(i));
+                if (v == null) {
+                    return List.of();
+                }
+                reading.add(v);
+            }
+            return List.of(reading);
+        }
+        String plain = digits.replace(String.valueOf(GAP), "");
+        if (plain.length() == columns.size() && plain.chars().allMatch(Character::isDigit)) {
+            // one digit per cell: the only way to cut them, whatever the arithmetic says (the validator says that)
+            List<BigDecimal> reading = new ArrayList<>();
+            for (int i = 0; i < plain.length(); i++) {
+                BigDecimal v = parse(plain.substring(i, i + 1), columns.get(i));
+                if (v == null) {
+                    return List.of();
+                }
+                reading.add(v);
+            }
+            return List.of(reading);
+        }
+        cutDigits(plain, 0, columns, slots, new ArrayList<>(), new HashMap<>(), inside, out);
         return out.size() > MAX_SPLITS ? List.of() : out;
     }
 

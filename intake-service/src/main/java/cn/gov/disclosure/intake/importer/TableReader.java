@@ -540,6 +540,20 @@ final class TableReader {
      * the empty cells between the numbers say where the gaps are.
      */
     private void resolve(List<Token> values, List<Slot> slots, String ref, String nameZh, String nameEn, int line) {
+        if (values.size() == slots.size() && values.stream().map(Token::line).distinct().count() == 1
+                && values.stream().anyMatch(v -> v.kind() == Token.Kind.EMPTY)
+                && values.stream().allMatch(v -> v.kind() != Token.Kind.BAD_NUMBER)) {
+            // one line with exactly the row's cells, blanks among them (&nbsp; at the end of an HTML row): positional
+            List<Text.Num> positional = new ArrayList<>();
+            for (int j = 0; j < values.size(); j++) {
+                positional.add(values.get(j).num());
+                if (values.get(j).kind() == Token.Kind.EMPTY) {
+                    blanks.computeIfAbsent(slots.get(j).column, c -> new ArrayList<>()).add(new Blank(slots.get(j).row, line));
+                }
+            }
+            assign(slots, positional, ref, line, values.stream().map(Token::raw).toList());
+            return;
+        }
         int first = 0;
         int last = values.size() - 1;
         while (first <= last && values.get(first).kind() == Token.Kind.EMPTY) {
