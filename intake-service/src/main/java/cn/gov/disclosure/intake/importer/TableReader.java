@@ -209,15 +209,13 @@ final class TableReader {
         }
         fillByArithmetic();
         noteBlanks();
+        List<String> foreign = found.keySet().stream().filter(k -> def.row(k).isEmpty()).sorted().toList();
         ReportTable.Builder table = ReportTable.builder();
+        List<RowDef> absent = new ArrayList<>();
         for (RowDef row : def.rows()) {
             Map<String, Cell> cells = found.get(row.key());
             if (cells == null) {
-                Integer line = labelOnly.get(row.key());
-                findings.note(line, row.key(),
-                        "表" + id.number() + "缺少行「" + display(row) + "」" + (line == null ? "" : "（只有行名，没有数值）"),
-                        "Table " + id.number() + " lacks the row '" + display(row) + "'"
-                                + (line == null ? "" : " (its label is there, its numbers are not)"));
+                absent.add(row);
                 continue;
             }
             table.row(row.key());
@@ -228,7 +226,55 @@ final class TableReader {
                 }
             }
         }
+        noteAbsent(absent);
+        for (String key : foreign) {
+            RowDef row = foreignDef(key);
+            boolean subRowsRead = def.rows().stream()
+                    .anyMatch(r -> r.path().contains(row.label()) && found.containsKey(r.key()));
+            if (subRowsRead) {
+                // the group's own rows are there: the numbers after its heading are not a row of the document's
+                findings.note(null, key, "表" + id.number() + "「" + row.label() + "」后的数值与其各分项同时出现，未导入，请核对",
+                        "Table " + id.number() + ": the values after '" + row.label() + "' stand beside its items; "
+                                + "not imported");
+                continue;
+            }
+            table.row(key);
+            found.get(key).forEach((c, v) -> table.put(key, c, v));
+            findings.note(null, key, "表" + id.number() + "的「" + row.label() + "」只有一行，不是" + template.code()
+                            + "版模板要求的分项；已按原文导入该行，未分摊到各分项，请按模板分项填写",
+                    "Table " + id.number() + ": '" + row.label() + "' is one row, not the items the " + template.code()
+                            + " template asks for; imported as written, not spread over the items");
+        }
         return table.build();
+    }
+
+    /** The rows the document lacks, in one note per table (those with a label and no numbers named as such). */
+    private void noteAbsent(List<RowDef> absent) {
+        if (absent.isEmpty()) {
+            return;
+        }
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (RowDef row : absent) {
+            boolean labelled = labelOnly.containsKey(row.key());
+            zh.add("「" + display(row) + "」" + (labelled ? "（只有行名，没有数值）" : ""));
+            en.add("'" + row.key() + "'" + (labelled ? " (label only)" : ""));
+        }
+        RowDef first = absent.get(0);
+        findings.note(labelOnly.get(first.key()), first.key(),
+                "表" + id.number() + "缺少 " + absent.size() + " 行：" + String.join("、", zh),
+                "Table " + id.number() + " lacks " + absent.size() + " row" + (absent.size() == 1 ? "" : "s") + ": "
+                        + String.join(", ", en));
+    }
+
+    private RowDef foreignDef(String key) {
+        for (TemplateVersion other : TemplateVersion.values()) {
+            var row = TemplateCatalogue.table(other, id).row(key);
+            if (row.isPresent()) {
+                return row.get();
+            }
+        }
+        throw new IllegalStateException(key);
     }
 
     private record Blank(RowDef row, int line) {
@@ -436,6 +482,15 @@ final class TableReader {
             lastLabel = t.raw();
             return;
         }
+        RowDef foreign = foreignRow(k);
+        if (foreign != null && numberFollows(i)) {
+            // （六）其他处理 with its numbers in a 2021-template table: the document's own row, read as written
+            closeCurrent();
+            abandonPending();
+            current = new Open(foreign, t.line(), k);
+            lastLabel = t.raw();
+            return;
+        }
         if (index.isRowPrefix(template, id, k)) {
             closeCurrent();
             abandonPending();
@@ -465,6 +520,34 @@ final class TableReader {
         }
         closeCurrent();
         lastLabel = t.raw();
+    }
+
+    /** A row of the other template's table that is only a group heading in this one (（六）其他处理), or {@code null}. */
+    private RowDef foreignRow(String key) {
+        for (TemplateVersion other : TemplateVersion.values()) {
+            if (other == template) {
+                continue;
+            }
+            RowDef row = index.row(other, id, key);
+            if (row != null && def.row(row.key()).isEmpty()
+                    && def.rows().stream().anyMatch(r -> r.path().contains(row.label()))) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private boolean numberFollows(int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            Token.Kind kind = tokens.get(j).kind();
+            if (kind == Token.Kind.NUMBER) {
+                return true;
+            }
+            if (kind != Token.Kind.EMPTY) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The row the label names: exactly, without a trailing parenthesis, or (when allowed) as its last part. */

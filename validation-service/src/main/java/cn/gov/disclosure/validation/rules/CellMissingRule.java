@@ -39,12 +39,11 @@ final class CellMissingRule extends AbstractRule {
             int present = 0;
             // column → the present rows that lack it, in row order
             Map<Integer, List<Integer>> gaps = new TreeMap<>();
+            List<RowDef> missing = new ArrayList<>();
             for (int r = 0; r < shape.rows.size(); r++) {
                 RowDef row = shape.rows.get(r);
                 if (!facts.rowPresent(id, r)) {
-                    out.report(info, Location.cell(id.section(), id.number(), row.key(), null), null, null,
-                            Labels.rowZh(def, row) + "缺失（" + row.columns().size() + "个单元格均未填写）",
-                            Labels.rowEn(def, row) + " is missing");
+                    missing.add(row);
                     continue;
                 }
                 present++;
@@ -57,9 +56,53 @@ final class CellMissingRule extends AbstractRule {
             // One finding per pattern: the columns blank in the same rows together ("五列在全部 25 行均未填写").
             Map<List<Integer>, List<Integer>> byRows = new LinkedHashMap<>();
             gaps.forEach((c, rows) -> byRows.computeIfAbsent(rows, k -> new ArrayList<>()).add(c));
+            reportMissingRows(out, id, def, missing);
             int presentRows = present;
-            byRows.forEach((rows, columns) -> report(out, id, shape, rows, columns, presentRows));
+            if (byRows.size() <= MAX_PATTERNS) {
+                byRows.forEach((rows, columns) -> report(out, id, shape, rows, columns, presentRows));
+            } else {
+                reportBlanks(out, id, shape, gaps);
+            }
         }
+    }
+
+    /** More blank patterns than this in one table are summed up in one finding (column by column). */
+    private static final int MAX_PATTERNS = 3;
+
+    private void reportMissingRows(FindingSink out, TableId id, TableDef def, List<RowDef> missing) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        RowDef first = missing.get(0);
+        if (missing.size() == 1) {
+            out.report(info, Location.cell(id.section(), id.number(), first.key(), null), null, null,
+                    Labels.rowZh(def, first) + "缺失（" + first.columns().size() + "个单元格均未填写）",
+                    Labels.rowEn(def, first) + " is missing");
+            return;
+        }
+        String names = missing.stream().map(r -> "「" + Labels.row(r) + "」").collect(Collectors.joining("、"));
+        out.report(info, Location.cell(id.section(), id.number(), first.key(), null), null, null,
+                Labels.tableZh(def) + "缺少 " + missing.size() + " 行（各单元格均未填写）：" + names,
+                Labels.tableEn(def) + " lacks " + missing.size() + " rows: "
+                        + missing.stream().map(RowDef::key).collect(Collectors.joining(", ")));
+    }
+
+    /** Blank cells in many patterns: one finding naming, for each column, how many rows leave it blank. */
+    private void reportBlanks(FindingSink out, TableId id, Layout.Shape shape, Map<Integer, List<Integer>> gaps) {
+        TableDef def = shape.def;
+        int total = gaps.values().stream().mapToInt(List::size).sum();
+        String zh = gaps.entrySet().stream()
+                .map(e -> "「" + Labels.column(shape.columns.get(e.getKey())) + "」列 " + e.getValue().size() + " 行")
+                .collect(Collectors.joining("、"));
+        String en = gaps.entrySet().stream()
+                .map(e -> shape.columns.get(e.getKey()).key() + " in " + e.getValue().size() + " rows")
+                .collect(Collectors.joining(", "));
+        var firstGap = gaps.entrySet().iterator().next();
+        Location at = Location.cell(id.section(), id.number(), shape.rows.get(firstGap.getValue().get(0)).key(),
+                shape.columns.get(firstGap.getKey()).key());
+        out.report(info, at, null, null,
+                Labels.tableZh(def) + "共有 " + total + " 个单元格未填写：" + zh + "，请逐一填写（没有的填 0）",
+                Labels.tableEn(def) + ": " + total + " cells are not filled in: " + en);
     }
 
     private void report(FindingSink out, TableId id, Layout.Shape shape, List<Integer> rows, List<Integer> columns,

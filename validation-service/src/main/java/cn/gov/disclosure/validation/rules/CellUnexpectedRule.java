@@ -28,9 +28,11 @@ final class CellUnexpectedRule extends AbstractRule {
             String template = facts.layout.template.code();
             if (u.column() == null) {
                 RowDef elsewhere = Layout.rowInAnyTemplate(u.table(), u.row());
-                String known = elsewhere == null ? "" : "（该行属于另一模板：" + Labels.row(elsewhere) + "）";
-                out.report(info, where, null, null,
-                        Labels.tableZh(def) + "含有" + template + "年模板中没有的行「" + u.row() + "」" + known,
+                String zh = elsewhere == null
+                        ? Labels.tableZh(def) + "含有" + template + "年模板中没有的行（数据键「" + u.row() + "」）"
+                        : Labels.tableZh(def) + "含有另一模板的行「" + Labels.row(elsewhere) + "」，" + template
+                                + "年模板没有这一行，请按" + template + "年模板的分项填写";
+                out.report(info, where, null, null, zh,
                         Labels.tableEn(def) + " holds row " + u.row() + ", which the " + template + " template does not have");
             } else {
                 RowDef row = shape.rows.get(shape.row(u.row()));

@@ -223,7 +223,40 @@ class StructuralRulesTest {
             assertThat(Checks.run(rule, ReportEditor.seed(0).year(2021).build())).isEmpty();
             // a 2021-template report lacking the 2021 rows is not
             AnnualReport r = ReportEditor.seed(0).template(TemplateVersion.T2021).build();
-            assertThat(Checks.run(rule, r)).extracting(x -> x.location().row()).contains("otherNoCorrection", "otherUnpaidFee", "otherOther");
+            // the three rows it lacks are one finding that names them all
+            assertThat(Checks.run(rule, r)).filteredOn(x -> x.location().table() == 3).singleElement().satisfies(x -> {
+                assertThat(x.location().row()).isEqualTo("otherNoCorrection");
+                assertThat(x.messageZh()).contains("缺少 3 行").contains("1.申请人无正当理由逾期不补正")
+                        .contains("2.申请人逾期未按收费通知要求缴纳费用").contains("3.其他");
+            });
+        }
+
+        @Test
+        void columnsBlankInEveryRowAreOneFinding() {
+            // the 沭阳 pattern: only 自然人 and 总计 filled, the five legal-person columns blank in every row
+            ReportEditor editor = ReportEditor.seed(2);
+            var def = cn.gov.disclosure.contracts.catalogue.TemplateCatalogue.table(TemplateVersion.T2021, TableId.APPLICATIONS);
+            for (var row : def.rows()) {
+                for (String column : List.of("commercialEnterprise", "researchInstitution", "publicInterestOrganisation", "legalServiceAgency", "otherOrganisation")) {
+                    editor.removeCell(TableId.APPLICATIONS, row.key(), column);
+                }
+            }
+            assertThat(Checks.run(rule, editor.build())).singleElement().satisfies(x -> {
+                assertThat(x.messageZh()).contains("共 5 列").contains("在全部 " + def.rows().size() + " 行")
+                        .contains("共 " + 5 * def.rows().size() + " 个单元格");
+                assertThat(x.location().row()).isEqualTo(def.rows().get(0).key());
+            });
+        }
+
+        @Test
+        void blanksInManyPatternsAreSummedUpInOneFinding() {
+            ReportEditor editor = ReportEditor.seed(2);
+            editor.removeCell(TableId.APPLICATIONS, "newReceived", "commercialEnterprise")
+                    .removeCell(TableId.APPLICATIONS, "carriedOver", "researchInstitution")
+                    .removeCell(TableId.APPLICATIONS, "granted", "publicInterestOrganisation")
+                    .removeCell(TableId.APPLICATIONS, "resultTotal", "legalServiceAgency");
+            assertThat(Checks.run(rule, editor.build())).singleElement()
+                    .satisfies(x -> assertThat(x.messageZh()).contains("共有 4 个单元格未填写"));
         }
 
         @Test
