@@ -5,6 +5,7 @@ import cn.gov.disclosure.intake.importer.ImportNote;
 import cn.gov.disclosure.intake.importer.ImportProblem;
 import cn.gov.disclosure.intake.importer.ImportResult;
 import cn.gov.disclosure.intake.importer.ReportImporter;
+import cn.gov.disclosure.intake.importer.UnsupportedDocumentException;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
 import cn.gov.disclosure.support.problem.Problem;
@@ -24,14 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Townships submit the document they already have: the report's text, or the Word file. */
+/** Townships submit the document they already have: the Word file, the PDF, the portal page or the text. */
 @Path("/api/v1/reports/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reports")
@@ -50,52 +46,42 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({MediaType.TEXT_PLAIN, DOCX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
-    @Operation(summary = "导入报告文档 / Import the report's text or .docx",
-            description = "text/plain (UTF-8) or a .docx. With dryRun=true the report read from the document is returned "
-                    + "for a look and nothing is stored; otherwise it is submitted as a new version (202).")
-    public Response importDocument(byte[] body, @HeaderParam("Content-Type") String contentType,
-                                   @QueryParam("dryRun") boolean dryRun,
+    @Operation(summary = "导入报告文档 / Import the report's document",
+            description = "The document the township has: a Word file (.docx or .doc), a PDF with a text layer, the "
+                    + "portal's HTML page, or its text (UTF-8, GB18030/GBK or UTF-16). The format is told from the "
+                    + "content, whatever the Content-Type says. With dryRun=true the report read from the document is "
+                    + "returned for a look and nothing is stored; otherwise it is submitted as a new version (202). "
+                    + "415 for a kind of file that is none of these, 422 for a document that cannot be read as a report.")
+    public Response importDocument(byte[] body, @QueryParam("dryRun") boolean dryRun,
                                    @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("empty-document", "文档为空", "The document is empty", List.of());
         }
-        ImportResult result = read(body, contentType);
+        ImportResult result = read(body);
         List<String> notes = result.notes().stream().map(ImportResource::describe).toList();
         if (dryRun) {
-            return Response.ok(new ReportViews.ImportPreview(result.report(), notes.isEmpty() ? null : notes)).build();
+            return Response.ok(new ReportViews.ImportPreview(result.report(), notes.isEmpty() ? null : notes,
+                    result.format().code())).build();
         }
-        SubmissionSource source = isText(contentType) ? SubmissionSource.TEXT : SubmissionSource.DOCX;
+        SubmissionSource source = SubmissionSource.valueOf(result.format().name());
         return ReportResource.accepted(submissions.submit(caller.get(), result.report(), source, notes,
                 ReportResource.blankToNull(idempotencyKey)));
     }
 
-    private ImportResult read(byte[] body, String contentType) {
+    private ImportResult read(byte[] body) {
         try {
-            if (isText(contentType)) {
-                return importer.importText(utf8(body));
-            }
-            return importer.importDocx(new ByteArrayInputStream(body));
+            return importer.importDocument(body);
+        } catch (UnsupportedDocumentException e) {
+            ImportProblem p = e.problems().get(0);
+            throw new ProblemException(415, "unsupported-document", "无法读取此类文件", "This kind of file cannot be read",
+                    p.messageZh(), p.messageEn(), List.of(error(p)));
         } catch (ImportException e) {
             List<Problem.Error> errors = e.problems().stream().map(ImportResource::error).toList();
             throw new ProblemException(422, "unreadable-document", "无法识别报告内容", "The report cannot be read",
                     errors.isEmpty() ? null : errors.get(0).message(),
                     errors.isEmpty() ? null : errors.get(0).messageEn(), errors);
-        }
-    }
-
-    private static boolean isText(String contentType) {
-        return contentType != null && contentType.toLowerCase().startsWith(MediaType.TEXT_PLAIN);
-    }
-
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("invalid-encoding", "文本不是有效的 UTF-8 编码", "The text is not valid UTF-8",
-                    List.of(Problem.Error.at("", "请以 UTF-8 编码提交文本", "send the text encoded as UTF-8")));
         }
     }
 

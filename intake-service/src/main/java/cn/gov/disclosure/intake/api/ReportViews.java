@@ -61,6 +61,7 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ImportPreview(AnnualReport report, List<String> importNotes) {
+    /** A dry run's answer: the report read, the importer's notes, the format the document was read as (pdf, html …). */
+    public record ImportPreview(AnnualReport report, List<String> importNotes, String format) {
     }
 }

@@ -1,4 +1,4 @@
 package cn.gov.disclosure.intake.submission;
 
-/** How the report reached intake. */
-public enum SubmissionSource { JSON, TEXT, DOCX }
+/** How the report reached intake: as JSON, or as a document of one of the formats the importer reads. */
+public enum SubmissionSource { JSON, TEXT, DOCX, DOC, PDF, HTML }

@@ -126,17 +126,34 @@ class BadInputTest {
     }
 
     @Test
-    void textThatIsNotUtf8() {
+    void textInNoKnownEncoding() {
+        // neither UTF-8 nor GB18030 nor UTF-16: refused in Chinese, saying what to do
         given().header("Authorization", auth()).contentType("text/plain")
                 .body(new byte[]{(byte) 0xC3, (byte) 0x28, (byte) 0xA0, (byte) 0xA1})
                 .when().post("/api/v1/reports/import")
-                .then().statusCode(400).contentType(startsWith("application/problem+json"));
+                .then().statusCode(422).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("编码")).body("detail", containsString("UTF-8"));
     }
 
     @Test
-    void anUnsupportedContentType() {
-        given().header("Authorization", auth()).contentType("image/png").body(new byte[]{1, 2, 3})
+    void anImageIsRefusedWithTheAcceptedFormats() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+        given().header("Authorization", auth()).contentType("image/png").body(png)
                 .when().post("/api/v1/reports/import")
-                .then().statusCode(415).contentType(startsWith("application/problem+json"));
+                .then().statusCode(415).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("图片")).body("detail", containsString(".docx"))
+                .body("detail", containsString("PDF"));
+    }
+
+    @Test
+    void aWpsFileIsRefusedSayingSaveAsDocx() throws Exception {
+        // an OLE2 compound file without a WordDocument stream, as WPS Office writes .wps
+        var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+        fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), "WpsContent");
+        var out = new java.io.ByteArrayOutputStream();
+        fs.writeFilesystem(out);
+        given().header("Authorization", auth()).contentType("application/octet-stream").body(out.toByteArray())
+                .when().post("/api/v1/reports/import")
+                .then().statusCode(415).body("detail", containsString("另存为 .docx"));
     }
 }
