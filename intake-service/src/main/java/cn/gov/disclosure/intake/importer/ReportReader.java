@@ -369,7 +369,19 @@ final class ReportReader {
                 last = i;
             }
         }
-        return first < 0 ? null : new int[] {first, last + 1};
+        if (first < 0) {
+            return null;
+        }
+        // the rest of a label wrapped after the table's last numbers (四、结 0 … 0 / 转下年 / 度继续 / 办理)
+        while (last + 1 < to && isLabelPiece(table, last + 1)) {
+            last++;
+        }
+        return new int[] {first, last + 1};
+    }
+
+    private boolean isLabelPiece(TableId table, int i) {
+        String text = cleaned.get(i);
+        return !text.isEmpty() && text.length() <= 20 && !text.contains("。") && index.isKnownText(table, Text.key(text));
     }
 
     private boolean isTableLine(TableId table, int i) {
@@ -388,8 +400,8 @@ final class ReportReader {
         if (Text.number(text) != null || Text.isNumberish(text)) {
             return true;
         }
-        if (index.isExactLabel(table, key)) {
-            return true;
+        if (index.isExactLabel(table, key) || key.length() >= 6 && index.isKnownText(table, key)) {
+            return true; // a label, or a piece of one wrapped over lines (the corner note of Table 3)
         }
         // 行政事业性收费 96171.6: a row label and its numbers separated by spaces
         List<String> cells = Token.cells(raw);

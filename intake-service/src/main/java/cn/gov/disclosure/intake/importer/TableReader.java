@@ -355,9 +355,11 @@ final class TableReader {
             Set<String> labels = new LinkedHashSet<>();
             column.allLabels().forEach(l -> labels.add(Text.key(l)));
             String base = TRAILING_PARENTHESIS.matcher(Text.key(column.label())).replaceFirst("");
-            for (Token t : tokens) {
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
                 if (t.kind() == Token.Kind.LABEL && (labels.contains(t.key()) || t.key().contains(base))) {
-                    String unit = Text.unitInLabel(t.raw());
+                    // the label may wrap before its unit: 本年收费金额（单位： / 万元，保留4位小数）
+                    String unit = Text.unitInLabel(t.raw() + (i + 1 < tokens.size() ? tokens.get(i + 1).raw() : ""));
                     if (unit != null) {
                         headerUnits.put(column.key(), unit);
                         break;

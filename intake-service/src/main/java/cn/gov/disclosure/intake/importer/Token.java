@@ -74,33 +74,25 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
 
     /**
      * A line without tabs (a PDF-to-text extraction, a clerk's own spacing): the numbers standing apart by white space
-     * are cells of their own, the text between them one cell (规章 1 0 11 → 规章 | 1 | 0 | 11; 第二十条 第（一）项 stays
-     * one cell).
+     * at the end of the line are cells of their own, the text before them one cell (规章 1 0 11 → 规章 | 1 | 0 | 11;
+     * 第二十条 第（一）项 and 万元，保留 4 位小数） stay one cell).
      */
     private static List<String> spaced(String text) {
         String[] words = Text.strip(text).split("[\\s\u00a0\u3000]+");
         if (words.length <= 1) {
             return List.of(text);
         }
+        // the numbers that end the line are cells; a number between words is part of the text (保留 4 位小数）
+        int tail = words.length;
+        while (tail > 0 && (Text.number(words[tail - 1]) != null || Text.isBlankMarker(words[tail - 1]))) {
+            tail--;
+        }
         List<String> cells = new ArrayList<>();
-        StringBuilder label = new StringBuilder();
-        for (String w : words) {
-            if (Text.number(w) != null || Text.isBlankMarker(w)) {
-                if (!label.isEmpty()) {
-                    cells.add(label.toString());
-                    label.setLength(0);
-                }
-                cells.add(w);
-            } else {
-                if (!label.isEmpty()) {
-                    label.append(' ');
-                }
-                label.append(w);
-            }
+        if (tail > 0) {
+            cells.add(String.join(" ", Arrays.asList(words).subList(0, tail)));
         }
-        if (!label.isEmpty()) {
-            cells.add(label.toString());
-        }
+        cells.addAll(Arrays.asList(words).subList(tail, words.length));
         return cells.size() == 1 ? List.of(text) : cells;
     }
+
 }
