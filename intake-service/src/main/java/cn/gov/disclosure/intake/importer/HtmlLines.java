@@ -36,6 +36,8 @@ final class HtmlLines {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, iframe, object, embed, template, select, button, input, textarea, svg")
                 .remove();
+        // a page's chrome: navigation, the site's header and footer (also a footer inside the article: 依据…格式编制)
+        doc.select("nav, footer, aside, header:not(:has(h1))").remove();
         Element root = reportRoot(doc);
         List<String> lines = new ArrayList<>();
         String title = titleBefore(doc, root);

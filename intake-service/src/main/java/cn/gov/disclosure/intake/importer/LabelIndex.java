@@ -183,6 +183,16 @@ final class LabelIndex {
         return best;
     }
 
+    /** Whether the key ends with a row label of the table (either template) after table text (see {@link #rowBySuffix}). */
+    boolean rowBySuffixInAny(TableId id, String key) {
+        for (TemplateVersion t : TemplateVersion.values()) {
+            if (rowBySuffix(t, id, key) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the key is the start (not the whole) of a row label of the template's table. */
     boolean isRowPrefix(TemplateVersion t, TableId id, String key) {
         if (key.length() < 2) {

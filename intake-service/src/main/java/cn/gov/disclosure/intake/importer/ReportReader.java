@@ -35,9 +35,10 @@ final class ReportReader {
     /** The tables whose cells run together without separators (read by {@link RunTogetherReader}). */
     private final java.util.Set<TableId> runTogether = java.util.EnumSet.noneOf(TableId.class);
 
-    /** A page number a PDF or its text carries between the lines of a table: -1-, — 2 —, 第3页, 第 3 页 共 6 页. */
+    /** A page number a PDF or its text carries between the lines of a table: -1-, — 2 / 3 —, 2/3, 第3页, 第 3 页 共 6 页. */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^[-—–－]\\s*\\d{1,3}\\s*[-—–－]$|^第\\s*\\d{1,3}\\s*页(\\s*[,，/]?\\s*共\\s*\\d{1,3}\\s*页)?$");
+            "^[-—–－]+\\s*\\d{1,3}\\s*(?:[/／]\\s*\\d{1,3}\\s*)?[-—–－]+$|^\\d{1,3}\\s*[/／]\\s*\\d{1,3}$"
+                    + "|^第\\s*\\d{1,3}\\s*页(\\s*[,，/／]?\\s*共\\s*\\d{1,3}\\s*页)?$");
 
     ReportReader(List<SourceLine> lines) {
         this.lines = splitRunTogether(lines.stream()
@@ -496,6 +497,16 @@ final class ReportReader {
                 continue;
             }
             Matcher m = YEAR.matcher(text);
+            if ((!m.find() || !(text.contains("政府信息公开") || text.contains("报告"))) && i + 1 < end) {
+                // a title wrapped inside its year: 晋江市紫帽镇人民政府2020 / 年政府信息公开工作年度报告
+                String next = cleaned.get(i + 1);
+                if (text.matches(".*[0-9０-９]$") && next.startsWith("年") && next.length() <= MAX_TITLE_CONTINUATION + 10) {
+                    text = text + next;
+                    m = YEAR.matcher(text);
+                    m.find();
+                }
+            }
+            m = YEAR.matcher(text);
             if (!m.find() || !(text.contains("政府信息公开") || text.contains("报告"))) {
                 continue;
             }

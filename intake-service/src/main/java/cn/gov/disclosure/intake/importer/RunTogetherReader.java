@@ -55,9 +55,9 @@ final class RunTogetherReader {
     }
 
     /** A piece of the table: the digits standing after a row label (or after every label: {@code row == null}). */
-    private record Run(RowDef row, String digits) {
+    private record Run(RowDef row, String digits, String unit) {
         String shown() {
-            return digits.replace(GAP, ' ');
+            return digits.replace(GAP, ' ') + (unit == null ? "" : unit);
         }
     }
 
@@ -156,8 +156,9 @@ final class RunTogetherReader {
             }
             List<BigDecimal> reading = readings.iterator().next();
             for (int i = 0; i < slots.size(); i++) {
+                String unit = i == slots.size() - 1 && run.unit != null && isMoney(slots.get(i)) ? run.unit : unitOf(slots.get(i));
                 rows.computeIfAbsent(slots.get(i).row(), r -> new LinkedHashMap<>())
-                        .put(slots.get(i).column(), new Cell(reading.get(i), unitOf(slots.get(i))));
+                        .put(slots.get(i).column(), new Cell(reading.get(i), unit));
             }
             if (slots.size() > 1 && run.digits.replace(".", "").replace(String.valueOf(GAP), "").length() != slots.size()) {
                 findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，"
@@ -214,6 +215,15 @@ final class RunTogetherReader {
                 continue;
             }
             char c = key.charAt(i);
+            String unit = digits.isEmpty() ? null : moneyUnit(key, i);
+            if (unit != null) {
+                // 政府集中采购00元: the unit of money ends the run and belongs to its last cell
+                runs.add(new Run(current, trimGaps(digits), unit));
+                digits.setLength(0);
+                afterLabel = false;
+                i += unit.length();
+                continue;
+            }
             if (Character.isDigit(c) || c == GAP && !digits.isEmpty() || c == '.' && !digits.isEmpty()
                     || c == '-' && digits.isEmpty()) {
                 digits.append(c);
@@ -234,13 +244,28 @@ final class RunTogetherReader {
     }
 
     private static void flush(List<Run> runs, RowDef row, StringBuilder digits, boolean afterLabel) {
-        while (!digits.isEmpty() && digits.charAt(digits.length() - 1) == GAP) {
-            digits.setLength(digits.length() - 1);
-        }
-        if (!digits.isEmpty() && afterLabel) {
-            runs.add(new Run(row, digits.toString()));
+        String d = trimGaps(digits);
+        if (!d.isEmpty() && afterLabel) {
+            runs.add(new Run(row, d, null));
         }
         digits.setLength(0);
+    }
+
+    private static String trimGaps(StringBuilder digits) {
+        String d = digits.toString();
+        while (!d.isEmpty() && d.charAt(d.length() - 1) == GAP) {
+            d = d.substring(0, d.length() - 1);
+        }
+        return d;
+    }
+
+    private static String moneyUnit(String key, int at) {
+        for (String unit : Text.MONEY_UNITS.split("\\|")) {
+            if (key.startsWith(unit, at)) {
+                return unit;
+            }
+        }
+        return null;
     }
 
     private static String longest(String key, int at, Set<String> labels) {
@@ -401,6 +426,10 @@ final class RunTogetherReader {
     }
 
     // ------------------------------------------------------------------ names
+
+    private boolean isMoney(TableRelations.Slot slot) {
+        return def.row(slot.row()).orElseThrow().column(slot.column()).kind() == ValueKind.MONEY;
+    }
 
     private String unitOf(TableRelations.Slot slot) {
         RowDef row = def.row(slot.row()).orElseThrow();

@@ -48,8 +48,18 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
                     continue;
                 }
                 String key = Text.key(c);
-                boolean label = index.isAnyRowPrefix(table, key) || index.isKnownText(table, key)
-                        || !Text.isNumberish(c);
+                boolean known = index.isAnyRowPrefix(table, key) || index.isKnownText(table, key)
+                        || index.rowBySuffixInAny(table, key);
+                String[] words = c.split("[\\s\u00a0\u3000]+");
+                if (!known && words.length > 1 && java.util.Arrays.stream(words)
+                        .allMatch(w -> index.isKnownText(table, Text.key(w)) || index.isAnyRowPrefix(table, Text.key(w)))) {
+                    // pieces of several labels on one line (三、本年度办 （五）不予处 3.要求提供公开出版物): one token each
+                    for (String w : words) {
+                        tokens.add(new Token(Kind.LABEL, line.number(), w, Text.key(w), null));
+                    }
+                    continue;
+                }
+                boolean label = known || !Text.isNumberish(c);
                 tokens.add(new Token(label ? Kind.LABEL : Kind.BAD_NUMBER, line.number(), c, key, null));
             }
         }
