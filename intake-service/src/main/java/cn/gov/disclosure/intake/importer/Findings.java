@@ -7,6 +7,7 @@ import java.util.List;
 final class Findings {
     final List<ImportNote> notes = new ArrayList<>();
     final List<ImportProblem> problems = new ArrayList<>();
+    final List<CellSource> sources = new ArrayList<>();
 
     void note(Integer line, String row, String zh, String en) {
         notes.add(new ImportNote(line, row, zh, en));
@@ -15,6 +16,11 @@ final class Findings {
     void addAll(Findings other) {
         notes.addAll(other.notes);
         problems.addAll(other.problems);
+        sources.addAll(other.sources);
+    }
+
+    void source(String table, String row, String column, Integer line, String raw, CellSource.Reading reading) {
+        sources.add(new CellSource(table, row, column, null, line, raw, reading));
     }
 
     void problem(Integer line, String row, List<String> cells, String zh, String en) {

@@ -121,7 +121,15 @@ final class ReportReader {
         AnnualReport report = new AnnualReport(title.organisation, title.year, template, title.text, sections,
                 tables.get(TableId.ACTIVE_DISCLOSURE), tables.get(TableId.APPLICATIONS),
                 tables.get(TableId.REVIEWS_AND_LITIGATION));
-        return new ImportResult(report, findings.notes);
+        Map<Integer, Integer> pages = new java.util.HashMap<>();
+        lines.forEach(l -> {
+            if (l.page() != null) {
+                pages.putIfAbsent(l.number(), l.page());
+            }
+        });
+        List<CellSource> provenance = findings.sources.stream()
+                .map(c -> c.line() == null ? c : c.withPage(pages.get(c.line()))).toList();
+        return new ImportResult(report, findings.notes, null, provenance);
     }
 
     /**

@@ -155,7 +155,11 @@ final class RunTogetherReader {
                 continue;
             }
             List<BigDecimal> reading = readings.iterator().next();
+            boolean oneDigitEach = run.digits.replace(String.valueOf(GAP), "").length() == slots.size()
+                    || run.digits.split(String.valueOf(GAP)).length == slots.size();
             for (int i = 0; i < slots.size(); i++) {
+                findings.source(id.key(), slots.get(i).row(), slots.get(i).column(), line, run.shown(),
+                        oneDigitEach ? CellSource.Reading.WRITTEN : CellSource.Reading.RESOLVED_BY_ARITHMETIC);
                 String unit = i == slots.size() - 1 && run.unit != null && isMoney(slots.get(i)) ? run.unit : unitOf(slots.get(i));
                 rows.computeIfAbsent(slots.get(i).row(), r -> new LinkedHashMap<>())
                         .put(slots.get(i).column(), new Cell(reading.get(i), unit));

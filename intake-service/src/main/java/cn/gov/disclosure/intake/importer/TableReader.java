@@ -48,6 +48,8 @@ final class TableReader {
     private final Map<String, Map<String, Cell>> found = new HashMap<>();
     private final Map<String, Integer> labelOnly = new LinkedHashMap<>();
     private final Map<String, String> headerUnits = new HashMap<>();
+    /** Where each cell of a row read came from, by row and column. */
+    private final Map<String, Map<String, CellSource>> sourceOf = new HashMap<>();
     /** Blank cells kept blank, by column (noted once per pattern at the end, not once per cell). */
     private final Map<ColumnDef, List<Blank>> blanks = new LinkedHashMap<>();
 
@@ -181,7 +183,7 @@ final class TableReader {
                     blanks.computeIfAbsent(slots.get(c).column, x -> new ArrayList<>()).add(new Blank(row, dataLines.get(d)));
                 }
             }
-            assign(slots, positional, row.key(), dataLines.get(d), values.get(d).stream().map(Token::raw).toList());
+            assign(slots, positional, row.key(), dataLines.get(d), values.get(d).stream().map(Token::raw).toList(), values.get(d));
         }
         long detached = anchors.stream().filter(a -> a < 0).count();
         findings.note(dataLines.get(0), id.key(),
@@ -224,6 +226,10 @@ final class TableReader {
                 if (cell != null) {
                     table.put(row.key(), column.key(), cell);
                 }
+                CellSource source = sourceOf.getOrDefault(row.key(), Map.of()).get(column.key());
+                if (source != null) {
+                    findings.sources.add(source);
+                }
             }
         }
         noteAbsent(absent);
@@ -240,6 +246,7 @@ final class TableReader {
             }
             table.row(key);
             found.get(key).forEach((c, v) -> table.put(key, c, v));
+            findings.sources.addAll(sourceOf.getOrDefault(key, Map.of()).values());
             findings.note(null, key, "表" + id.number() + "的「" + row.label() + "」只有一行，不是" + template.code()
                             + "版模板要求的分项；已按原文导入该行，未分摊到各分项，请按模板分项填写",
                     "Table " + id.number() + ": '" + row.label() + "' is one row, not the items the " + template.code()
@@ -307,6 +314,9 @@ final class TableReader {
                     changed = true;
                     known.put(slot, v);
                     found.get(b.row.key()).put(column.key(), new Cell(v, null));
+                    sourceOf.computeIfAbsent(b.row.key(), r -> new LinkedHashMap<>()).put(column.key(),
+                            new CellSource(id.key(), b.row.key(), column.key(), null, b.line, "",
+                                    CellSource.Reading.RESOLVED_BY_ARITHMETIC));
                     findings.note(b.line, b.row.key(),
                             "表" + id.number() + "「" + display(b.row) + "」行「" + column.label() + "」列在文档中为空；"
                                     + "行合计与列的勾稽关系都确定它为 " + v.toPlainString() + "，已按 " + v.toPlainString()
@@ -636,7 +646,7 @@ final class TableReader {
                     blanks.computeIfAbsent(slots.get(j).column, c -> new ArrayList<>()).add(new Blank(slots.get(j).row, line));
                 }
             }
-            assign(slots, positional, ref, line, values.stream().map(Token::raw).toList());
+            assign(slots, positional, ref, line, values.stream().map(Token::raw).toList(), values);
             return;
         }
         int first = 0;
@@ -653,7 +663,7 @@ final class TableReader {
         int m = slots.size();
         int n = numbers.size();
         if (n == m) {
-            assign(slots, numbers.stream().map(Token::num).toList(), ref, line, raw);
+            assign(slots, numbers.stream().map(Token::num).toList(), ref, line, raw, numbers);
         } else if (n > m) {
             List<List<Text.Num>> readings = readings(numbers.stream().map(Token::num).toList(), m);
             List<Text.Num> reading = readings.get(0);
@@ -665,7 +675,7 @@ final class TableReader {
                         nameEn + " has " + n + " values but the template has " + m + " columns; every reading without "
                                 + "the extra value" + (n - m > 1 ? "s" : "") + " (dropping the first, the last, …) gives "
                                 + "the same values, so the template's " + m + " columns were imported; please check");
-                assign(slots, reading, ref, line, raw);
+                assign(slots, reading, ref, line, raw, null);
             } else {
                 findings.problem(line, ref, raw,
                         nameZh + "有" + n + "个数值，模板为" + m + "列，无法确定哪个数值是多余的：去掉不同的数值得到不同的结果",
@@ -682,7 +692,7 @@ final class TableReader {
                     blanks.computeIfAbsent(s.column, c -> new ArrayList<>()).add(new Blank(s.row, line));
                 }
             }
-            assign(slots, positional, ref, line, raw);
+            assign(slots, positional, ref, line, raw, trimmed);
         } else {
             findings.problem(line, ref, trimmed.stream().map(Token::raw).toList(),
                     nameZh + "只有" + n + "个数值，模板为" + m + "列，无法确定缺少的是哪一列",
@@ -691,8 +701,14 @@ final class TableReader {
         }
     }
 
-    private void assign(List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw) {
+    /**
+     * @param sources the token each value was read from, parallel to the slots ({@code null}: the values are one of
+     *                several equal readings of a row with a value too many)
+     */
+    private void assign(List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw,
+                        List<Token> sources) {
         Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
+        Map<String, Map<String, CellSource>> read = new LinkedHashMap<>();
         for (int j = 0; j < slots.size(); j++) {
             Slot s = slots.get(j);
             Map<String, Cell> row = cells.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>());
@@ -704,16 +720,23 @@ final class TableReader {
                                 + " is no plausible figure (below 10^15, at most " + Cell.MAX_SCALE + " decimals)");
                 continue;
             }
+            Token source = sources == null ? null : sources.get(j);
             if (v != null) {
                 String unit = v.unit() != null ? v.unit()
                         : s.column.kind() == ValueKind.MONEY ? headerUnits.get(s.column.key()) : null;
                 row.put(s.column.key(), new Cell(v.value(), unit));
             }
+            read.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>()).put(s.column.key(), new CellSource(id.key(),
+                    s.row.key(), s.column.key(), null, source == null ? line : source.line(),
+                    source == null ? String.join(" ", raw) : source.raw(),
+                    v == null ? CellSource.Reading.BLANK
+                            : sources == null ? CellSource.Reading.EXTRA_VALUE_DROPPED : CellSource.Reading.WRITTEN));
         }
         cells.forEach((rowKey, rowCells) -> {
             Map<String, Cell> before = found.get(rowKey);
             if (before == null) {
                 found.put(rowKey, rowCells);
+                sourceOf.put(rowKey, read.getOrDefault(rowKey, new LinkedHashMap<>()));
                 labelOnly.remove(rowKey);
             } else if (before.equals(rowCells)) {
                 findings.note(line, rowKey, "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次（数值相同）",

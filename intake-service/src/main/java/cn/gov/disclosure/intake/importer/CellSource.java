@@ -1,0 +1,43 @@
+package cn.gov.disclosure.intake.importer;
+
+/**
+ * Where one cell of the imported report came from and how it was read, so that a clerk and a reviewer can see it
+ * beside the figure.
+ *
+ * @param table   the table's key ({@code applications})
+ * @param row     the row's key
+ * @param column  the column's key
+ * @param page    the page of the document (PDF), or {@code null}
+ * @param line    the line of the document (the importer's line model: a paragraph or a table row), or {@code null}
+ * @param raw     the text the figure was read from, as written ({@code 3,119}, {@code ３１１９}, {@code 640020470})
+ * @param reading how it was read
+ */
+public record CellSource(String table, String row, String column, Integer page, Integer line, String raw,
+                         Reading reading) {
+
+    /** How a cell was read. */
+    public enum Reading {
+        /** The figure as the document writes it. */
+        WRITTEN("按原文读取"),
+        /** The document leaves the cell blank (empty, —, /, 无): not imported, the clerk fills it. */
+        BLANK("原文为空，未导入"),
+        /** Told apart from digits run together, or a blank filled, by the table's own arithmetic. */
+        RESOLVED_BY_ARITHMETIC("按勾稽关系推算"),
+        /** The row had a value more than the template's columns; every reading without it gives this figure. */
+        EXTRA_VALUE_DROPPED("去掉多余数值后读取");
+
+        private final String labelZh;
+
+        Reading(String labelZh) {
+            this.labelZh = labelZh;
+        }
+
+        public String labelZh() {
+            return labelZh;
+        }
+    }
+
+    CellSource withPage(Integer p) {
+        return new CellSource(table, row, column, p, line, raw, reading);
+    }
+}
