@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * The offline document check: reads each file with intake's importer and checks it with validation's rules, as the
  * services do, without the stack. One JSON object per document on standard output
- * ({@code {"file", "format", "status": "read" | "refused" | "crashed", "report", "notes", "findings", "problems"}}),
+ * ({@code {"file", "format", "status": "read" | "refused" | "crashed", "report", "notes", "findings", "problems",
+ * "provenance"}}: where each cell came from),
  * a summary a person reads on standard error. Exit status 0 when every document was read, 1 when one was refused,
  * 2 on a usage error.
  */
@@ -91,6 +92,7 @@ public final class DocumentCheck {
             o.set("report", json.valueToTree(report));
             o.set("notes", json.valueToTree(result.notes()));
             o.set("findings", json.valueToTree(findings));
+            o.set("provenance", json.valueToTree(result.provenance()));
             o.putArray("problems");
             long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
             err.printf("%s：已读取（%s）%s %d 年；导入提示 %d 条，校验发现 %d 条（错误 %d 条）%n", file,

@@ -35,6 +35,8 @@ import java.util.List;
 public class ImportResource {
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String DOC = "application/msword";
+    public static final String PDF = "application/pdf";
 
     private final ReportImporter importer = new ReportImporter();
     private final SubmissionService submissions;
@@ -46,7 +48,9 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes(MediaType.WILDCARD)
+    // the format is told from the content: every type is taken (the listed ones are what OpenAPI shows)
+    @Consumes({MediaType.TEXT_PLAIN, DOCX, DOC, PDF, MediaType.TEXT_HTML, MediaType.APPLICATION_OCTET_STREAM,
+            MediaType.WILDCARD})
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
     @Operation(summary = "导入报告文档 / Import the report's document",
             description = "The document the township has: a Word file (.docx or .doc), a PDF with a text layer, the "
@@ -63,11 +67,11 @@ public class ImportResource {
         List<String> notes = result.notes().stream().map(ImportResource::describe).toList();
         if (dryRun) {
             return Response.ok(new ReportViews.ImportPreview(result.report(), notes.isEmpty() ? null : notes,
-                    result.format().code())).build();
+                    result.format().code(), result.provenance())).build();
         }
         SubmissionSource source = SubmissionSource.valueOf(result.format().name());
         return ReportResource.accepted(submissions.submit(caller.get(), result.report(), source, notes,
-                ReportResource.blankToNull(idempotencyKey)));
+                result.provenance(), ReportResource.blankToNull(idempotencyKey)));
     }
 
     private ImportResult read(byte[] body) {

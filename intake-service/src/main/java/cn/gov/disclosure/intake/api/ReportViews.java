@@ -2,6 +2,7 @@ package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.intake.importer.CellSource;
 import cn.gov.disclosure.intake.submission.ReportVersion;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.VersionState;
@@ -33,11 +34,12 @@ public final class ReportViews {
     public record VersionView(int version, VersionState state, String stateLabel, String source,
                               OffsetDateTime submittedAt, String submittedBy, OffsetDateTime updatedAt,
                               List<Finding> findings, String reviewComment, String publicUrl, List<String> importNotes,
-                              AnnualReport report) {
+                              AnnualReport report, List<CellSource> provenance) {
         static VersionView of(ReportVersion v, boolean withReport) {
             return new VersionView(v.version(), v.state(), v.state().labelZh(), v.source().name(), v.submittedAt(),
                     v.submittedBy(), v.updatedAt(), v.findings().isEmpty() ? null : v.findings(), v.reviewComment(),
-                    v.publicUrl(), v.importNotes().isEmpty() ? null : v.importNotes(), withReport ? v.report() : null);
+                    v.publicUrl(), v.importNotes().isEmpty() ? null : v.importNotes(), withReport ? v.report() : null,
+                    withReport && !v.provenance().isEmpty() ? v.provenance() : null);
         }
     }
 
@@ -61,7 +63,11 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** A dry run's answer: the report read, the importer's notes, the format the document was read as (pdf, html …). */
-    public record ImportPreview(AnnualReport report, List<String> importNotes, String format) {
+    /**
+     * A dry run's answer: the report read, the importer's notes, the format the document was read as (pdf, html …) and
+     * where each cell came from.
+     */
+    public record ImportPreview(AnnualReport report, List<String> importNotes, String format,
+                                List<CellSource> provenance) {
     }
 }

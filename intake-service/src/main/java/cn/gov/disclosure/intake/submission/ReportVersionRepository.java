@@ -3,6 +3,7 @@ package cn.gov.disclosure.intake.submission;
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.intake.importer.CellSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;
@@ -23,7 +24,8 @@ public class ReportVersionRepository {
 
     private static final String COLUMNS = """
             report_id, version, organisation_code, organisation_name, county_code, year, state, source, report::text,
-            import_notes::text, findings::text, review_comment, public_url, submitted_at, submitted_by, updated_at""";
+            import_notes::text, findings::text, review_comment, public_url, submitted_at, submitted_by, updated_at,
+            provenance::text""";
 
     private final AgroalDataSource ds;
 
@@ -58,8 +60,8 @@ public class ReportVersionRepository {
         try (Connection c = ds.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO report_version (report_id, version, organisation_code, organisation_name, county_code,
-                      year, state, source, report, import_notes, submitted_at, submitted_by, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)""")) {
+                      year, state, source, report, import_notes, submitted_at, submitted_by, updated_at, provenance)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb)""")) {
                 ps.setString(1, v.reportId());
                 ps.setInt(2, v.version());
                 ps.setString(3, v.organisationCode());
@@ -73,6 +75,7 @@ public class ReportVersionRepository {
                 ps.setObject(11, v.submittedAt());
                 ps.setString(12, v.submittedBy());
                 ps.setObject(13, v.updatedAt());
+                ps.setString(14, json(v.provenance()));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE report SET latest_version = ? WHERE report_id = ?")) {
@@ -209,7 +212,9 @@ public class ReportVersionRepository {
                     findings == null ? List.of() : m.readValue(findings, new TypeReference<List<Finding>>() {
                     }),
                     rs.getString(12), rs.getString(13), rs.getObject(14, OffsetDateTime.class), rs.getString(15),
-                    rs.getObject(16, OffsetDateTime.class));
+                    rs.getObject(16, OffsetDateTime.class),
+                    m.readValue(rs.getString(17), new TypeReference<List<CellSource>>() {
+                    }));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored JSON unreadable", e);
         }

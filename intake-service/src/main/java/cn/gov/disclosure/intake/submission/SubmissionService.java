@@ -4,6 +4,7 @@ import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.intake.importer.CellSource;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.support.problem.ProblemException;
@@ -42,6 +43,13 @@ public class SubmissionService {
     @Transactional
     public Receipt submit(Caller caller, AnnualReport report, SubmissionSource source, List<String> notes,
                           String idempotencyKey) {
+        return submit(caller, report, source, notes, List.of(), idempotencyKey);
+    }
+
+    /** A new version of the caller's report, with the importer's notes and each cell's provenance (empty for JSON). */
+    @Transactional
+    public Receipt submit(Caller caller, AnnualReport report, SubmissionSource source, List<String> notes,
+                          List<CellSource> provenance, String idempotencyKey) {
         if (idempotencyKey != null) {
             var earlier = repository.findIdempotent(caller.subject(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -71,7 +79,7 @@ public class SubmissionService {
                 .map(OrganisationRegistry.Organisation::code).orElse(null);
         ReportVersion stored = new ReportVersion(reportId, version, organisation.code(), organisation.officialName(),
                 countyCode, report.year(), VersionState.SUBMITTED, source, report, notes, List.of(), null, null, now,
-                caller.subject(), now);
+                caller.subject(), now, provenance);
         repository.insert(stored);
         if (idempotencyKey != null && !repository.rememberIdempotent(caller.subject(), idempotencyKey, reportId, version)) {
             throw ProblemException.conflict("idempotency-race", "相同的幂等键正在处理中，请重试",
