@@ -1,4 +1,4 @@
-package cn.gov.disclosure.validation.rules;
+package cn.gov.disclosure.contracts.registry;
 
 /**
  * Whether two ways of writing an organ's name mean the same organ. Reports name themselves loosely: 会盟镇 for
@@ -9,9 +9,10 @@ package cn.gov.disclosure.validation.rules;
  *       longer has in front is a chain of higher divisions: it ends in 省, 市, 区, 县, 州, 盟 or 旗 (晋江市, 福建省晋江市,
  *       洛阳市孟津区).</li>
  * </ol>
- * Plain containment is deliberately not enough: 南口镇 is not 河南口镇, 城关镇 is not 城关镇东街社区.
+ * Plain containment is deliberately not enough: 南口镇 is not 河南口镇, 城关镇 is not 城关镇东街社区. Used by intake (a
+ * report naming another organ is refused at submission) and by validation's ORG-MISMATCH.
  */
-final class OrganisationNames {
+public final class OrganisationNames {
 
     private static final String[] BODY_SUFFIXES = {"人民政府", "政府", "办事处"};
     private static final String DIVISION_ENDINGS = "省市区县州盟旗";
@@ -19,7 +20,7 @@ final class OrganisationNames {
     private OrganisationNames() {
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         if (name == null) {
             return "";
         }
@@ -44,7 +45,7 @@ final class OrganisationNames {
         return s;
     }
 
-    static boolean sameOrgan(String a, String b) {
+    public static boolean sameOrgan(String a, String b) {
         String na = normalise(a);
         String nb = normalise(b);
         if (na.isEmpty() || nb.isEmpty()) {

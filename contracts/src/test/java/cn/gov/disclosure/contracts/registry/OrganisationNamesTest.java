@@ -1,4 +1,4 @@
-package cn.gov.disclosure.validation.rules;
+package cn.gov.disclosure.contracts.registry;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

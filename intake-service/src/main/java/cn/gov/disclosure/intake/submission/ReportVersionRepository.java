@@ -145,18 +145,19 @@ public class ReportVersionRepository {
         }
     }
 
-    /** A version an idempotency key already produced. */
-    public record KeyedVersion(String reportId, int version) {
+    /** A version an idempotency key already produced, and the fingerprint of the report it was used for. */
+    public record KeyedVersion(String reportId, int version, String fingerprint) {
     }
 
     public Optional<KeyedVersion> findIdempotent(String subject, String key) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT report_id, version FROM idempotency_key WHERE subject = ? AND key = ?")) {
+                     "SELECT report_id, version, fingerprint FROM idempotency_key WHERE subject = ? AND key = ?")) {
             ps.setString(1, subject);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new KeyedVersion(rs.getString(1), rs.getInt(2))) : Optional.empty();
+                return rs.next() ? Optional.of(new KeyedVersion(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -164,15 +165,16 @@ public class ReportVersionRepository {
     }
 
     /** Records the key; returns false when another request recorded it first. */
-    public boolean rememberIdempotent(String subject, String key, String reportId, int version) {
+    public boolean rememberIdempotent(String subject, String key, String reportId, int version, String fingerprint) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO idempotency_key (subject, key, report_id, version) VALUES (?, ?, ?, ?)
+                     INSERT INTO idempotency_key (subject, key, report_id, version, fingerprint) VALUES (?, ?, ?, ?, ?)
                      ON CONFLICT DO NOTHING""")) {
             ps.setString(1, subject);
             ps.setString(2, key);
             ps.setString(3, reportId);
             ps.setInt(4, version);
+            ps.setString(5, fingerprint);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -3,19 +3,25 @@ package cn.gov.disclosure.intake.submission;
 import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
+import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.registry.OrganisationNames;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
+import cn.gov.disclosure.intake.importer.CellSource;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Stores a new version of a township's report and announces it, in one transaction. */
@@ -50,9 +56,18 @@ public class SubmissionService {
     @Transactional
     public Receipt submit(Caller caller, AnnualReport report, SubmissionSource source, List<String> notes,
                           List<CellSource> provenance, String idempotencyKey) {
+        String fingerprint = fingerprint(report);
         if (idempotencyKey != null) {
             var earlier = repository.findIdempotent(caller.subject(), idempotencyKey);
             if (earlier.isPresent()) {
+                if (earlier.get().fingerprint() != null && !earlier.get().fingerprint().equals(fingerprint)) {
+                    throw new ProblemException(422, "idempotency-key-reused", "幂等键已用于另一份报告",
+                            "The Idempotency-Key was used for another report",
+                            "同一个 Idempotency-Key 已用于提交另一份内容不同的报告（" + earlier.get().reportId() + " 第 "
+                                    + earlier.get().version() + " 版）。重试时请发送与第一次完全相同的内容；提交新内容请使用新的键",
+                            "the same Idempotency-Key was used for a different report (" + earlier.get().reportId()
+                                    + " version " + earlier.get().version() + "); retry with the same body, or use a new key");
+                }
                 ReportVersion v = repository.find(earlier.get().reportId(), earlier.get().version()).orElseThrow();
                 return new Receipt(v.reportId(), v.version(), v.state(), v.importNotes());
             }
@@ -61,6 +76,16 @@ public class SubmissionService {
                 .orElseThrow(() -> ProblemException.forbidden("您的账号未关联已登记的单位（org " + caller.organisationCode() + "）",
                         "your account is not linked to a registered organisation (org " + caller.organisationCode() + ")"));
         SubmissionRules.checkAcceptable(report, OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).getYear());
+        String named = report.organisationName();
+        if (named != null && !named.isBlank() && !OrganisationNames.sameOrgan(named, organisation.officialName())
+                && !OrganisationNames.sameOrgan(named, organisation.name())) {
+            throw new ProblemException(422, "organisation-mismatch", "报告所署机关与您的单位不符",
+                    "The report names another organ than yours",
+                    "报告署名为「" + named + "」，而您的账号属于「" + organisation.officialName() + "」。只能提交本单位的报告；"
+                            + "如报告中的机关名称写错了，请改正后再提交",
+                    "the report names '" + named + "' but your account belongs to '" + organisation.officialName()
+                            + "'; submit your own organisation's report, or correct the name in it");
+        }
 
         String reportId = ReportIds.of(organisation.code(), report.year());
         int latest = repository.lockReport(reportId, organisation.code(), report.year());
@@ -72,6 +97,13 @@ public class SubmissionService {
                         "报告 " + reportId + " 第 " + latest + " 版状态为 " + current.state().labelZh(),
                         "report " + reportId + " version " + latest + " is " + current.state());
             }
+            if (current.state() != VersionState.WITHDRAWN && current.report().equals(report)) {
+                throw ProblemException.conflict("identical-to-latest", "与最新版本内容相同，未生成新版本",
+                        "Identical to the latest version; no new version was made",
+                        "提交的报告与第 " + latest + " 版（" + current.state().labelZh() + "）完全相同，未生成新版本。"
+                                + "如需修改，请改正后再提交；查看状态请打开第 " + latest + " 版",
+                        "the report is identical to version " + latest + " (" + current.state() + "); no new version");
+            }
         }
         int version = latest + 1;
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -81,13 +113,24 @@ public class SubmissionService {
                 countyCode, report.year(), VersionState.SUBMITTED, source, report, notes, List.of(), null, null, now,
                 caller.subject(), now, provenance);
         repository.insert(stored);
-        if (idempotencyKey != null && !repository.rememberIdempotent(caller.subject(), idempotencyKey, reportId, version)) {
+        if (idempotencyKey != null
+                && !repository.rememberIdempotent(caller.subject(), idempotencyKey, reportId, version, fingerprint)) {
             throw ProblemException.conflict("idempotency-race", "相同的幂等键正在处理中，请重试",
                     "A request with the same Idempotency-Key is in progress; retry", null, null);
         }
         outbox.enqueue(new ReportSubmitted(reportId, version, organisation.code(), organisation.officialName(),
                 countyCode, report.year(), now, caller.subject(), report, notes));
         return new Receipt(reportId, version, VersionState.SUBMITTED, notes);
+    }
+
+    /** SHA-256 of the report as the contracts write it: what an idempotency key was used for. */
+    static String fingerprint(AnnualReport report) {
+        try {
+            byte[] json = ContractsJson.mapper().writeValueAsBytes(report);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Withdraws a version no reviewer has decided on; the other services learn it from *report withdrawn*. */

@@ -20,8 +20,10 @@ class AuthorisationTest {
 
     @BeforeEach
     void huimengHasSubmitted() {
+        // a version of its own each time (an identical resubmission is refused)
         given().header("Authorization", Townships.submitter(Townships.HUIMENG)).contentType(ContentType.JSON)
-                .body(GoldenSeeds.json(4)).when().post("/api/v1/reports").then().statusCode(202);
+                .body(Townships.seedAs(4, "会盟镇人民政府", "（" + java.util.UUID.randomUUID() + "）"))
+                .when().post("/api/v1/reports").then().statusCode(202);
     }
 
     @Test

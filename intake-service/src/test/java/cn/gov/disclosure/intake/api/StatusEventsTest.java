@@ -32,8 +32,10 @@ class StatusEventsTest {
 
     private static final String CHANGFU_AUTH = Townships.submitter(Townships.CHANGFU);
 
-    private static int submitChangfu() {
-        return given().header("Authorization", CHANGFU_AUTH).contentType(ContentType.JSON).body(GoldenSeeds.json(2))
+    /** Seed 002 as 昌傅镇 sends it; a corrected version differs in its section 一 (an identical one is refused). */
+    private static int submitChangfu(String variant) {
+        return given().header("Authorization", CHANGFU_AUTH).contentType(ContentType.JSON)
+                .body(Townships.seedAs(2, "樟树市昌傅镇", variant))
                 .when().post("/api/v1/reports").then().statusCode(202).extract().path("version");
     }
 
@@ -48,7 +50,7 @@ class StatusEventsTest {
 
     @Test
     void theVersionFollowsValidationReviewAndPublication() {
-        int version = submitChangfu();
+        int version = submitChangfu("");
         String reportId = Townships.CHANGFU + "-2021";
         OffsetDateTime now = OffsetDateTime.now();
         send(EventEnvelope.of("/test", new ReportValidated(reportId, version, Townships.CHANGFU, "樟树市昌傅镇",
@@ -66,7 +68,7 @@ class StatusEventsTest {
                 .then().body("reviewComment", equalTo("请补充信息处理费说明"))
                 .body("findings[0].code", equalTo("FEE-NOT-STATED"));
 
-        int corrected = submitChangfu();
+        int corrected = submitChangfu("（已按审核意见修改）");
         send(EventEnvelope.of("/test", new ReviewDecided(reportId, corrected, Townships.CHANGFU, "樟树市昌傅镇",
                 "360982", 2021, ReviewDecided.Decision.APPROVED, null, "reviewer", now, GoldenSeeds.load(2), List.of(),
                 List.of(), List.of())));
@@ -95,7 +97,7 @@ class StatusEventsTest {
                 r -> "garbage-key".equals(r.key()), Duration.ofSeconds(1)).isEmpty());
         String auth = Townships.submitter(Townships.JINJING);
         String reportId = Townships.JINJING + "-2020";
-        int version = given().header("Authorization", auth).contentType(ContentType.JSON).body(GoldenSeeds.json(3))
+        int version = given().header("Authorization", auth).contentType(ContentType.JSON).body(Townships.seedAs(3, "金井镇", ""))
                 .when().post("/api/v1/reports").then().statusCode(202).extract().path("version");
         OffsetDateTime now = OffsetDateTime.now();
         send(EventEnvelope.of("/test", new ReportValidated(reportId, version, Townships.JINJING, "金井镇",

@@ -22,6 +22,27 @@ final class Townships {
     private Townships() {
     }
 
+    /**
+     * A seed's golden JSON as another township would send it: the organ it names replaced (intake refuses a report
+     * naming another organ than the caller's), and — when {@code variant} is not blank — its section 一 ending with
+     * the variant, so that consecutive versions differ.
+     */
+    static String seedAs(int seed, String organisationName, String variant) {
+        try {
+            var mapper = cn.gov.disclosure.contracts.ContractsJson.mapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                    cn.gov.disclosure.contracts.GoldenSeeds.json(seed));
+            tree.put("organisationName", organisationName);
+            if (variant != null && !variant.isBlank()) {
+                var section = (com.fasterxml.jackson.databind.node.ObjectNode) tree.withArray("sections").get(0);
+                section.put("text", section.path("text").asText() + variant);
+            }
+            return mapper.writeValueAsString(tree);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String submitter(String org) {
         return "Bearer " + TestTokens.token("staff-" + org, Roles.TOWNSHIP_SUBMITTER, org);
     }

@@ -3,6 +3,7 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.registry.OrganisationNames;
 
 /** ORG-MISMATCH: the organ the report names is the organ of the submission (see {@link OrganisationNames}). */
 final class OrganisationMismatchRule extends AbstractRule {
