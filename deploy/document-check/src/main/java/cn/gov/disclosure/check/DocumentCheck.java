@@ -10,7 +10,9 @@ import cn.gov.disclosure.intake.importer.ReportImporter;
 import cn.gov.disclosure.validation.rules.OrganisationLevel;
 import cn.gov.disclosure.validation.rules.ReportValidator;
 import cn.gov.disclosure.validation.rules.ValidationContext;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -36,7 +38,10 @@ public final class DocumentCheck {
 
     private final ReportImporter importer = new ReportImporter();
     private final ReportValidator validator = ReportValidator.standard();
-    private final ObjectMapper json = ContractsJson.mapper();
+    /** The contracts' mapper, its trees keeping every figure as written (3050, not 3.05E+3). */
+    private final ObjectMapper json = ContractsJson.mapper().copy()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     private final PrintStream out;
     private final PrintStream err;
 

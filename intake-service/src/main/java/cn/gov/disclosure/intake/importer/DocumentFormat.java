@@ -51,6 +51,9 @@ public enum DocumentFormat {
                 && (bytes[3] & 0xff) == 0xE0) {
             return DOC;
         }
+        if (startsWith(bytes, "{\\rtf".getBytes(StandardCharsets.US_ASCII), 8)) {
+            throw new UnsupportedDocumentException("RTF 格式文档");
+        }
         if (looksBinary(bytes)) {
             throw new UnsupportedDocumentException(kindOf(bytes));
         }

@@ -72,7 +72,8 @@ final class RunTogetherReader {
 
     /**
      * Whether a line holds cells run together: a row label of the table directly followed by digits three times, or
-     * (Table 4) fifteen digits or more whose spaces (if any) do not cut them into the table's fifteen cells.
+     * (Table 4) fifteen digits or more that their spaces (if any) cut into fewer pieces than the table's fifteen cells
+     * (as many pieces or more: a spaced row, read as such).
      */
     static boolean applies(TemplateVersion template, TableId id, String text) {
         String key = norm(text);
@@ -95,7 +96,7 @@ final class RunTogetherReader {
             String run = m.group();
             long digits = run.chars().filter(Character::isDigit).count();
             int groups = run.split(String.valueOf(GAP), -1).length;
-            if (digits >= cells && groups != cells) {
+            if (digits >= cells && groups < cells) {
                 return true;
             }
         }
