@@ -412,6 +412,12 @@ final class ReportReader {
         if (index.isExactLabel(table, key) || key.length() >= 6 && index.isKnownText(table, key)) {
             return true; // a label, or a piece of one wrapped over lines (the corner note of Table 3)
         }
+        // 结   结   其    尚    总: header pieces in runs of spaces (pdftotext -layout), each a piece of a label
+        String[] words = Text.strip(Text.nfkc(raw)).split("\\s+");
+        if (words.length >= 2 && key.length() <= 60
+                && java.util.Arrays.stream(words).allMatch(w -> index.isKnownText(table, Text.key(w)))) {
+            return true;
+        }
         // 行政事业性收费 96171.6: a row label and its numbers separated by spaces
         List<String> cells = Token.cells(raw);
         if (cells.size() > 1 && cells.stream().skip(1).allMatch(c -> Text.number(c) != null || Text.isBlankMarker(c))) {

@@ -37,6 +37,23 @@ class SeedDocumentsTest {
         assertSameReport(result.report(), GoldenSeeds.load(n));
     }
 
+    /** {@code pdftotext -layout} of the office PDF: cells in runs of spaces, vertical labels one character a line. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void aPdfToTextLayoutRendering(int n) throws Exception {
+        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".layout.txt"));
+        assertSameReport(result.report(), GoldenSeeds.load(n));
+    }
+
+    /** The HTML an office suite writes for the Word file (“另存为网页”). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void anOfficeSuitesHtml(int n) throws Exception {
+        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.html"));
+        assertThat(result.format()).isEqualTo(DocumentFormat.HTML);
+        assertThat(result.report()).isEqualTo(GoldenSeeds.load(n));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GB18030", "GBK", "UTF-16LE-BOM", "UTF-16BE-BOM", "UTF-8-BOM"})
     void textInEveryEncodingNotepadSaves(String encoding) {
