@@ -3,7 +3,7 @@
 // current ones; the allowed actions; the audit trail.
 import {api, catalogue, problemText} from './api.js';
 import {h, time, stateBadge, SEVERITY_LABELS} from './dom.js';
-import {showBanner} from './main.js';
+import {hideBanner, showBanner} from './main.js';
 
 const CONFLICT = '该案件已被他人处理，已重新加载';
 
@@ -56,13 +56,16 @@ export async function renderCase(view, id, {current, host}) {
       '报送：', time(c.submittedAt), '　校验：', time(c.validatedAt),
       c.claimedBy ? ['　认领人：', c.claimedBy.name || c.claimedBy.subject, '（', time(c.claimedAt), '）'] : null)));
 
-  view.append(actionsPanel(c, rerender));
+  view.append(actionsPanel(c, rerender, cat));
   if (c.decision) {
     view.append(h('section.panel.decision#decision', h('h2', '审核结论'),
       h('p', c.decision.decision === 'APPROVED' ? '审核通过' : '已退回乡镇', '　', c.decision.decidedBy?.name || '', '　', time(c.decision.decidedAt)),
       c.decision.comment ? h('p.comment', c.decision.comment) : null,
-      c.acknowledgements?.length ? h('ul', c.acknowledgements.map(a => h('li', '已确认警告 ', a.findingCode,
-        a.row ? ' · ' + a.row + (a.column ? ' / ' + a.column : '') : '', a.note ? '：' + a.note : ''))) : null));
+      c.acknowledgements?.length ? h('ul', c.acknowledgements.map(a => {
+        const f = findingOf(c, a);
+        return h('li', '已确认警告：', f?.messageZh || '一条校验警告', h('span.muted', '（', placeOf(f, a, cat), '）'),
+          a.note ? '　核实说明：' + a.note : '');
+      })) : null));
   }
   if (c.publication) {
     view.append(h('p.muted', '已公开：', time(c.publication.publishedAt), ' ',
@@ -109,7 +112,20 @@ export async function renderCase(view, id, {current, host}) {
 
 // ------------------------------------------------------------------ actions
 
-function actionsPanel(c, rerender) {
+/** The finding an acknowledgement or a warning to acknowledge is about (same rule, same cell). */
+function findingOf(c, w) {
+  return (c.findings || []).find(f => f.code === w.findingCode
+    && (f.location?.row ?? null) === (w.row ?? null) && (f.location?.column ?? null) === (w.column ?? null));
+}
+
+/** Where a warning points, in the catalogue's Chinese labels (never the rule's code or the row's key). */
+function placeOf(f, w, cat) {
+  if (f) return locationText(f, cat);
+  const s = cat?.sections.find(x => x.table && x.table.rows.some(r => r.key === w.row));
+  return s ? locationText({location: {section: s.key, row: w.row, column: w.column}}, cat) : '整份报告';
+}
+
+function actionsPanel(c, rerender, cat) {
   const panel = h('section.panel.actions#actions', h('h2', '审核操作'));
   const allowed = c.allowedActions || [];
   if (!allowed.length) {
@@ -118,9 +134,10 @@ function actionsPanel(c, rerender) {
       : '当前状态下您没有可执行的操作。'));
     return panel;
   }
-  const message = h('p.error', {role: 'alert', hidden: true});
+  const message = h('p.error#action-error', {role: 'alert', hidden: true});
   const act = async (action, body) => {
     message.hidden = true;
+    hideBanner(); // the banner of an earlier action must not stand beside this one's outcome
     try {
       await api('/api/v1/cases/' + encodeURIComponent(c.id) + '/' + action, {method: 'POST', body, ifMatch: c.etag});
       showBanner(({claim: '已认领该案件', release: '已放弃认领', approve: '已审核通过', return: '已退回乡镇'})[action], 'info');
@@ -141,14 +158,12 @@ function actionsPanel(c, rerender) {
   if (allowed.includes('release')) buttons.append(h('button#action-release', {type: 'button', onclick: () => act('release')}, '放弃认领'));
   if (allowed.includes('approve')) {
     const warnings = c.warningsToAcknowledge || [];
-    const findingOf = w => (c.findings || []).find(f => f.code === w.findingCode
-      && (f.location?.row ?? null) === (w.row ?? null) && (f.location?.column ?? null) === (w.column ?? null));
     const boxes = warnings.map((w, i) => {
-      const f = findingOf(w);
+      const f = findingOf(c, w);
       const box = h('input', {type: 'checkbox', class: 'ack', id: 'ack-' + i, dataset: {code: w.findingCode}});
       const note = h('input', {type: 'text', class: 'ack-note', placeholder: '核实说明（可选）', maxlength: '500'});
       return {w, box, note, el: h('li', h('label', box, ' ', h('span.badge.sev-WARNING', '警告'), ' ',
-        f?.messageZh || w.findingCode, h('span.muted', '（', w.findingCode, w.row ? ' · ' + w.row + (w.column ? ' / ' + w.column : '') : '', '）')), note)};
+        f?.messageZh || '一条校验警告', h('span.muted', '（', placeOf(f, w, cat), '）')), note)};
     });
     const comment = h('textarea#approve-comment', {rows: 2, maxlength: '2000', placeholder: '审核意见（可选）'});
     const submit = h('button#approve-submit.primary', {type: 'button'}, '确认通过');
@@ -233,7 +248,6 @@ function findingsList(findings, cat) {
       f.expected !== undefined || f.actual !== undefined
         ? h('div.muted', f.expected !== undefined ? '应为 ' + f.expected : '', f.expected !== undefined && f.actual !== undefined ? '，' : '',
           f.actual !== undefined ? '实为 ' + f.actual : '') : null,
-      h('div.code', f.code),
       h('button.link', {
         type: 'button', onclick: () => {
           const target = document.getElementById(anchorOf(f));
@@ -421,14 +435,27 @@ function header(columns) {
 
 // ------------------------------------------------------------------ audit
 
+/**
+ * The Chinese of a text the services write in both languages for operators ("校验通过，有 2 条警告 / passed validation
+ * with 2 warning(s)", "系统 / system"): the page shows reviewers the Chinese only.
+ */
+function zh(text) {
+  if (!text) return text;
+  const at = text.lastIndexOf(' / ');
+  if (at < 0) return text;
+  const before = text.slice(0, at);
+  const after = text.slice(at + 3);
+  return /[\u4e00-\u9fff]/.test(before) && !/[\u4e00-\u9fff]/.test(after) ? before : text;
+}
+
 function auditPanel(audit) {
   const entries = audit?.entries || [];
   return h('section.panel.audit#audit', h('h2', '审核记录'),
     entries.length ? h('table.grid',
       h('thead', h('tr', ['时间', '操作人', '原状态', '新状态', '意见'].map(t => h('th', t)))),
       h('tbody', entries.map(e => h('tr',
-        h('td', time(e.at)), h('td', e.actorName || e.actor || '系统'),
+        h('td', time(e.at)), h('td', zh(e.actorName) || e.actor || '系统'),
         h('td', e.from ? stateBadge(e.from) : '—'), h('td', e.to ? stateBadge(e.to) : '—'),
-        h('td.comment', e.comment || '')))))
+        h('td.comment', zh(e.comment) || '')))))
       : h('p.muted', '暂无记录。'));
 }

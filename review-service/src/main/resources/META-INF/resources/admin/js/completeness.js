@@ -2,8 +2,17 @@
 import {api} from './api.js';
 import {h, time, stateBadge, TIMELINESS_LABELS} from './dom.js';
 
+/**
+ * The reporting year being filed on a day: a year's report is written in its December and published by 31 January of
+ * the next year, so in December it is the year itself, from January to November the year before (December 2026 and
+ * January 2027 → 2026; November 2026 → 2025).
+ */
+export function reportingYearBeingFiled(day) {
+  return day.getMonth() === 11 ? day.getFullYear() : day.getFullYear() - 1;
+}
+
 export async function renderCompleteness(view, params, {current}) {
-  const year = params.get('year') || String(new Date().getFullYear() - 1);
+  const year = params.get('year') || String(reportingYearBeingFiled(new Date()));
   const data = await api('/api/v1/completeness?year=' + encodeURIComponent(year));
   if (!current()) return;
   const input = h('input', {type: 'number', id: 'completeness-year', min: '2019', max: '9998', value: year});

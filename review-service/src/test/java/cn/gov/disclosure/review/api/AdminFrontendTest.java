@@ -175,6 +175,10 @@ class AdminFrontendTest {
         boxes.nth(1).check();
         page.locator("#approve-form .ack-note").first().fill("已核实，系转载上级规章");
         page.locator("#approve-comment").fill("同意公开");
+        // the approval form speaks the catalogue's Chinese: no rule code, no row or column key
+        String form = page.locator("#approve-form").textContent();
+        assertThat(form).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}").doesNotContainPattern("[a-z]+[A-Z][a-z]+")
+                .contains("规章");
         page.locator("#compare").selectOption("previous");
         shot("case-page");
         page.locator("#approve-submit").click();
@@ -182,7 +186,13 @@ class AdminFrontendTest {
         assertThat(page.locator("#banner")).hasText("已审核通过");
         assertThat(page.locator(".case-head .badge")).hasText("已通过");
         assertThat(page.locator("#audit tbody")).containsText("已通过");
+        assertThat(page.locator("#audit tbody").textContent()).contains("系统").doesNotContain("system")
+                .doesNotContain("passed validation");
         assertThat(page.locator("#decision")).containsText("同意公开");
+        assertThat(page.locator("#decision")).containsText("已确认警告");
+        assertThat(page.locator("#decision").textContent()).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
+                .doesNotContainPattern("[a-z]+[A-Z][a-z]+");
+        assertThat(page.locator(".finding-list").textContent()).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}");
         shot("case-approved");
 
         given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id).then().statusCode(200)
@@ -202,6 +212,15 @@ class AdminFrontendTest {
         assertThat(page.locator("#return-error")).hasText("请填写退回意见");
         page.locator("#return-comment").fill("表三第一行合计有误，请核对后重新报送。");
         shot("case-return");
+        // a refused action: the banner of the earlier claim goes, the refusal shows beside the form
+        assertThat(page.locator("#banner")).hasText("已认领该案件");
+        page.route("**/api/v1/cases/*/return", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(422).setContentType("application/problem+json")
+                .setBody("{\"title\":\"暂时无法退回\",\"detail\":\"测试中的拒绝\",\"status\":422}")));
+        page.locator("#return-submit").click();
+        assertThat(page.locator("#action-error")).containsText("测试中的拒绝");
+        assertThat(page.locator("#banner")).isHidden();
+        page.unrouteAll();
         page.locator("#return-submit").click();
         assertThat(page.locator("#banner")).hasText("已退回乡镇");
         assertThat(page.locator(".case-head .badge")).hasText("已退回");
@@ -253,6 +272,19 @@ class AdminFrontendTest {
         assertThat(page.locator("#queue tbody tr")).hasCount(1);
         assertThat(page.locator("#queue tbody")).containsText(JINJING);
         shot("queue");
+
+        // without a year the view opens on the year being filed: December → this year, January–November → the year before
+        page.navigate(base() + "/admin/#/completeness");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
+        assertThat(page.locator("#completeness-year")).hasValue(String.valueOf(filed));
+        Object dec2026 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+                + ".reportingYearBeingFiled(new Date(2026, 11, 1))");
+        Object jan2027 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+                + ".reportingYearBeingFiled(new Date(2027, 0, 15))");
+        Object nov2026 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+                + ".reportingYearBeingFiled(new Date(2026, 10, 30))");
+        assertThat(List.of(dec2026, jan2027, nov2026)).containsExactly(2026, 2026, 2025);
 
         page.navigate(base() + "/admin/#/completeness?year=" + year);
         Locator table = page.locator("table.completeness[data-county='" + JINJIANG + "']");
