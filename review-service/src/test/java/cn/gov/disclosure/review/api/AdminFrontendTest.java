@@ -5,7 +5,7 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
-import cn.gov.disclosure.review.admin.TestOidcProvider;
+import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import cn.gov.disclosure.review.domain.CaseIds;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;

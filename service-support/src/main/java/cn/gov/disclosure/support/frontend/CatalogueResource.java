@@ -1,4 +1,4 @@
-package cn.gov.disclosure.review.admin;
+package cn.gov.disclosure.support.frontend;
 
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;

@@ -1,7 +1,5 @@
-package cn.gov.disclosure.review.admin;
+package cn.gov.disclosure.infra.oidc;
 
-import cn.gov.disclosure.infra.oidc.TestTokens;
-import cn.gov.disclosure.support.security.Roles;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -33,17 +31,22 @@ import java.util.concurrent.Executors;
  * <p>Quarkus' {@code OidcWiremockTestResource} also serves a login form for code flow, but its tokens carry neither
  * {@code org} nor the role of the user who signed in, and it does not check PKCE.
  *
- * <p>Sets {@code admin.oidc.auth-server-url}, which the front-end reads from /api/v1/frontend-config.
+ * <p>Sets {@code frontend.oidc.auth-server-url}, which the pages (the reviewers' /admin/, the townships' /workspace/)
+ * read from /api/v1/frontend-config. Shared by the services' browser tests.
  */
 public class TestOidcProvider implements QuarkusTestResourceLifecycleManager {
 
     /** user → {role, organisation}; the password is the user name. Mirrors deploy/keycloak's users. */
-    static final Map<String, String[]> USERS = Map.of(
-            "jinjiang", new String[]{Roles.COUNTY_REVIEWER, "350582"},
-            "jinjiang2", new String[]{Roles.COUNTY_REVIEWER, "350582"},
-            "mengjin", new String[]{Roles.COUNTY_REVIEWER, "410308"});
+    public static final Map<String, String[]> USERS = Map.of(
+            "jinjiang", new String[]{"county-reviewer", "350582"},
+            "jinjiang2", new String[]{"county-reviewer", "350582"},
+            "mengjin", new String[]{"county-reviewer", "410308"},
+            "zimao", new String[]{"township-submitter", "350582107"},
+            "shenhu", new String[]{"township-submitter", "350582104"},
+            "changfu", new String[]{"township-submitter", "360982103"},
+            "huimeng", new String[]{"township-submitter", "410308101"});
 
-    static final String CLIENT_ID = "admin-frontend";
+    public static final String CLIENT_ID = "admin-frontend";
 
     private record Grant(String user, String clientId, String redirectUri, String challenge, long expires) {
     }
@@ -70,7 +73,7 @@ public class TestOidcProvider implements QuarkusTestResourceLifecycleManager {
         base = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/annual-report";
         server.createContext("/realms/annual-report/", this::handle);
         server.start();
-        return Map.of("admin.oidc.auth-server-url", base);
+        return Map.of("frontend.oidc.auth-server-url", base);
     }
 
     @Override

@@ -1,0 +1,42 @@
+package cn.gov.disclosure.support.frontend;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What a service's page (the reviewers' /admin/, the townships' /workspace/) needs to sign in: the OIDC provider (its
+ * discovery document lives at {@code <authServerUrl>/.well-known/openid-configuration}), the public client and the
+ * scopes. Backed by the {@code frontend.oidc.*} properties; the provider defaults to the one the service checks tokens
+ * with.
+ */
+@Path("/api/v1/frontend-config")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "front-end", description = "页面登录配置 / sign-in settings of the service's page")
+public class FrontendConfigResource {
+
+    public record FrontendConfig(String authServerUrl, String clientId, String scope) {
+    }
+
+    @ConfigProperty(name = "frontend.oidc.auth-server-url", defaultValue = "${quarkus.oidc.auth-server-url}")
+    String authServerUrl;
+
+    @ConfigProperty(name = "frontend.oidc.client-id", defaultValue = "admin-frontend")
+    String clientId;
+
+    @ConfigProperty(name = "frontend.oidc.scope", defaultValue = "openid profile")
+    String scope;
+
+    @GET
+    @Operation(summary = "页面的登录配置 / The OIDC provider and client of the service's page")
+    public Response config() {
+        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope)).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,49 @@
+// The page's service API, with the bearer token. Errors are problem+json (Chinese detail). Shared by the pages.
+import {accessToken, signIn} from './auth.js';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || ('请求失败（HTTP ' + status + '）'));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function api(path, {method = 'GET', body, ifMatch} = {}) {
+  const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + accessToken()};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  const res = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-cache'});
+  if (res.status === 401) {
+    await signIn(location.hash);
+    throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
+  }
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) throw new ApiError(res.status, json);
+  return json;
+}
+
+/** The problem's detail with its listed errors, for display. */
+export function problemText(e) {
+  const errors = e?.problem?.errors?.map(x => x.message).filter(Boolean) || [];
+  return [e.message, ...errors].join('；');
+}
+
+const catalogues = new Map();
+
+/** The template catalogue (sections, tables, rows, columns and their official labels), once per template. */
+export function catalogue(template) {
+  if (!catalogues.has(template)) {
+    catalogues.set(template, fetch('/api/v1/catalogue/' + encodeURIComponent(template)).then(r => {
+      if (!r.ok) throw new Error('无法读取报告模板 ' + template);
+      return r.json();
+    }));
+  }
+  return catalogues.get(template);
+}
