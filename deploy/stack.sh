@@ -14,6 +14,11 @@ summary() {
   cat <<TXT
 
 stack: everything is up (data in $DATA_DIR; logs in $DATA_DIR/services/*.log)
+pages (sign in with a demo user below):
+  townships' workspace   http://127.0.0.1:8081/workspace/   (upload, check, submit and follow the report)
+  reviewers' page        http://127.0.0.1:8083/admin/       (the county's queue, cases, completeness)
+  published reports      http://127.0.0.1:8090              (the portal simulator)
+services:
   intake        http://127.0.0.1:8081   (API docs http://127.0.0.1:8081/q/swagger-ui)
   validation    http://127.0.0.1:8082   (API docs http://127.0.0.1:8082/q/swagger-ui)
   review        http://127.0.0.1:8083   (API docs http://127.0.0.1:8083/q/swagger-ui)

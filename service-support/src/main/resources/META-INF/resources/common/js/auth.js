@@ -21,6 +21,11 @@ export async function init() {
   discovery = await wk.json();
 }
 
+/** The page's sign-in settings and the addresses of the other pages (reviewUrl, workspaceUrl). */
+export function frontendConfig() {
+  return config;
+}
+
 function redirectUri() {
   return location.origin + APP;
 }

@@ -22,7 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "front-end", description = "页面登录配置 / sign-in settings of the service's page")
 public class FrontendConfigResource {
 
-    public record FrontendConfig(String authServerUrl, String clientId, String scope) {
+    /**
+     * @param reviewUrl    the reviewers' page (a county reviewer who opens the townships' page is sent there)
+     * @param workspaceUrl the townships' page (and the other way round)
+     */
+    public record FrontendConfig(String authServerUrl, String clientId, String scope, String reviewUrl,
+                                 String workspaceUrl) {
     }
 
     @ConfigProperty(name = "frontend.oidc.auth-server-url", defaultValue = "${quarkus.oidc.auth-server-url}")
@@ -34,9 +39,15 @@ public class FrontendConfigResource {
     @ConfigProperty(name = "frontend.oidc.scope", defaultValue = "openid profile")
     String scope;
 
+    @ConfigProperty(name = "frontend.review-url", defaultValue = "http://127.0.0.1:8083/admin/")
+    String reviewUrl;
+
+    @ConfigProperty(name = "frontend.workspace-url", defaultValue = "http://127.0.0.1:8081/workspace/")
+    String workspaceUrl;
+
     @GET
     @Operation(summary = "页面的登录配置 / The OIDC provider and client of the service's page")
     public Response config() {
-        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope)).header("Cache-Control", "no-store").build();
+        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope, reviewUrl, workspaceUrl)).header("Cache-Control", "no-store").build();
     }
 }

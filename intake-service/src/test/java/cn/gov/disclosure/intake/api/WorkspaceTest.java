@@ -1,0 +1,208 @@
+package cn.gov.disclosure.intake.api;
+
+import cn.gov.disclosure.contracts.GoldenSeeds;
+import cn.gov.disclosure.contracts.events.EventCodec;
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.infra.kafka.KafkaProbe;
+import cn.gov.disclosure.infra.oidc.TestOidcProvider;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The townships' workspace (/workspace/, static files of this service) in a real browser: Debian's Chromium driven by
+ * Playwright. The clerk signs in at {@link TestOidcProvider} (authorization code + PKCE, done by the page), uploads
+ * the Word 97 file of seed 000, sees every cell with where it came from, corrects one, submits, and follows the
+ * version as validation and the county report it (their events sent through Kafka). Screenshots go to
+ * target/screenshots/.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
+class WorkspaceTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    BrowserContext context;
+    Page page;
+    String testName;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void newPage(TestInfo info) {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1440, 1000));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+        page.onPageError(e -> System.out.println("[browser page error] " + e));
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (page != null && !page.isClosed()) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-end.png")).setFullPage(true));
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static String base() {
+        return "http://127.0.0.1:" + RestAssured.port;
+    }
+
+    void signIn(String user) {
+        page.navigate(base() + "/workspace/");
+        page.locator("#sign-in").click();
+        page.waitForURL("**/protocol/openid-connect/auth**");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill(user);
+        page.locator("#kc-login").click();
+        page.waitForURL(base() + "/workspace/**");
+        assertThat(page.locator("#user-name")).containsText(user);
+    }
+
+    void shot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    private static void send(EventEnvelope<?> e) {
+        KafkaProbe.send(e.topic(), e.key(), e.headers(), EventCodec.payloadJson(e.data()));
+    }
+
+    @Test
+    void aClerkUploadsCorrectsSubmitsAndFollowsTheReport() {
+        signIn("zimao");
+        LocalDate today = LocalDate.now();
+        int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
+        assertThat(page.locator("#this-year h2")).containsText(filed + " 年度");
+        assertThat(page.locator("#this-year .deadline")).containsText((filed + 1) + " 年 1 月 31 日");
+
+        page.locator("#nav a[data-nav='upload']").click();
+        page.locator("#file").setInputFiles(Paths.get("src", "test", "resources", "seed-documents", "seed-0.doc"));
+        page.locator("#read").click();
+
+        // what was read: the tables of the catalogue, every figure with its line and raw text
+        var golden = GoldenSeeds.load(0);
+        Locator total = page.locator("#cell-3-newReceived-total");
+        assertThat(total.locator("input")).hasValue(golden.applications().value("newReceived", "total").toPlainString());
+        assertThat(total).hasAttribute("title", Pattern.compile(".*第 \\d+ 行：「\\d+」.*按原文读取.*", Pattern.DOTALL));
+        assertThat(page.locator("#table-4 caption")).containsText("行政复议");
+        assertThat(page.locator("#preview")).not().containsText("newReceived");
+
+        // the clerk corrects a figure: the cell is marked, the report goes in as the form holds it
+        Locator rulesCell = page.locator("#table-2 tr[data-row='rules'] td.cell").first();
+        String column = rulesCell.getAttribute("id").substring("cell-2-rules-".length());
+        Locator issued = rulesCell.locator("input");
+        String before = issued.inputValue();
+        String after = "0".equals(before) ? "1" : "0";
+        issued.fill(after);
+        issued.press("Tab");
+        assertThat(rulesCell).hasClass(Pattern.compile(".*edited.*"));
+        shot("workspace-preview");
+        page.locator("#submit").click();
+
+        String reportId = Townships.ZIMAO + "-2020";
+        page.waitForURL("**/workspace/#/report/" + reportId);
+        assertThat(page.locator("#banner")).containsText("已提交第");
+        Locator latest = page.locator("#versions li").first();
+        assertThat(latest).containsText("校验中");
+        int version = Integer.parseInt(latest.getAttribute("data-version"));
+        assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.ZIMAO))
+                .get("/api/v1/reports/" + reportId + "/versions/" + version).then().extract()
+                .<Integer>path("report.activeDisclosure.rules." + column)).isEqualTo(Integer.parseInt(after));
+
+        // validation passes, the county returns it with a comment: the clerk sees both
+        OffsetDateTime now = OffsetDateTime.now();
+        send(EventEnvelope.of("/test", new ReportValidated(reportId, version, Townships.ZIMAO, "晋江市紫帽镇人民政府",
+                "350582", 2020, now, true, List.of(), now, golden)));
+        page.waitForCondition(() -> {
+            page.reload();
+            return page.locator("#versions li").first().textContent().contains("待审核");
+        }, new Page.WaitForConditionOptions().setTimeout(20_000));
+        send(EventEnvelope.of("/test", new ReviewDecided(reportId, version, Townships.ZIMAO, "晋江市紫帽镇人民政府",
+                "350582", 2020, ReviewDecided.Decision.RETURNED, "表二规章一行请核对后重新报送", "reviewer", now, golden,
+                List.of(), List.of(), List.of())));
+        page.waitForCondition(() -> {
+            page.reload();
+            return page.locator("#versions li").first().textContent().contains("已退回");
+        }, new Page.WaitForConditionOptions().setTimeout(20_000));
+        assertThat(page.locator("#versions li .comment").first()).containsText("表二规章一行请核对后重新报送");
+        assertThat(page.locator("#versions li").first()).containsText("修改后重新上传");
+        shot("workspace-report");
+        String text = page.locator("main").textContent();
+        assertThat(text).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}").doesNotContain("RETURNED");
+
+        // home shows the report among the earlier years, in words
+        page.locator("#nav a[data-nav='home']").click();
+        assertThat(page.locator("#earlier")).containsText("2020 年度");
+        assertThat(page.locator("#earlier")).containsText("已退回");
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsExplainedInChinese() {
+        signIn("shenhu");
+        page.navigate(base() + "/workspace/#/upload");
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("scan.png", "image/png",
+                new byte[]{(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}));
+        page.locator("#read").click();
+        assertThat(page.locator("#read-error")).containsText("图片");
+        assertThat(page.locator("#read-error")).containsText(".docx");
+    }
+
+    @Test
+    void aCountyReviewerIsSentToTheReviewersPage() {
+        signIn("jinjiang");
+        assertThat(page.locator("#wrong-role")).containsText("县级审核人员");
+        assertThat(page.locator("#go-review")).hasAttribute("href", Pattern.compile(".*/admin/.*"));
+        assertThat(page.locator("#nav")).isHidden();
+    }
+}
