@@ -88,10 +88,26 @@ async function renderUpload(view) {
   const file = h('input#file', {type: 'file', accept: '.docx,.doc,.pdf,.html,.htm,.txt,.md,.csv,.tsv'});
   const result = h('div#preview');
   const read = h('button#read.primary', {type: 'button'}, '读取文档');
+  const year = reportingYearBeingFiled(new Date());
+  const fromLastYear = h('button#from-last-year', {type: 'button'}, '从 ' + (year - 1) + ' 年度已通过的报告开始');
   view.append(h('h1', '上传报告'),
     h('section.panel', h('p', '请选择本单位的年度报告：Word 文档（.docx 或 .doc）、带文字层的 PDF、网页（HTML）或文本均可。',
       '系统先读取并显示识别结果，核对无误后再提交。'),
-      h('div.upload-form', file, read)), result);
+      h('div.upload-form', file, read)),
+    h('section.panel', h('p', '或者从上一年度已审核通过的报告开始：二、上年结转按上年“结转下年度继续办理”逐列填入，',
+      '现行有效件数（2019 版模板为上一年项目数量）按上年结转，其余数字和文字由您填写。'), fromLastYear), result);
+  fromLastYear.addEventListener('click', async () => {
+    fromLastYear.disabled = true;
+    try {
+      const start = await api('/api/v1/reports/prefill?year=' + year);
+      await showPreview(result, null, {report: start.report, provenance: [], importNotes: [
+        '已从 ' + (year - 1) + ' 年度第 ' + start.basedOnVersion + ' 版预填上年结转的数字；其余数字和六个部分的文字请填写 / prefilled']});
+    } catch (e) {
+      result.replaceChildren(problemList(e));
+    } finally {
+      fromLastYear.disabled = false;
+    }
+  });
   read.addEventListener('click', async () => {
     const f = file.files[0];
     if (!f) {
@@ -119,28 +135,42 @@ async function showPreview(box, file, preview) {
   const submit = h('button#submit.primary', {type: 'button'}, '提交报告');
   const key = crypto.randomUUID();
   box.replaceChildren(...[
-    h('h2', '识别结果：', report.title || (report.organisationName || '') + report.year + ' 年度报告'),
+    h('h2', file ? '识别结果：' : '上年预填：', report.title || (report.organisationName || '') + report.year + ' 年度报告'),
     h('p.muted', '报告年度 ', String(report.year), '　模板 ', report.template === '2019' ? '2019 版（国办公开办函〔2019〕60号）'
       : '2021 版（国办公开办函〔2021〕30号）', '　机关 ', report.organisationName || '（未识别）'),
     preview.importNotes?.length ? h('section.panel#notes', h('h3', '读取提示（', String(preview.importNotes.length), '）'),
       h('ul.notes', preview.importNotes.map(n => h('li', n.split(' / ')[0])))) : null,
     h('p.legend', h('span.read-BLANK', '原文为空'), h('span.read-RESOLVED_BY_ARITHMETIC', '推算或需核对'),
       h('span.edited', '已修改'), '把鼠标停在数字上可看到它在原文中的位置和原文。')].filter(Boolean));
+  report.sections = report.sections || [];
   for (const s of cat.sections) {
     box.append(h('h3', s.heading));
-    const section = (report.sections || []).find(x => x.key === s.key);
-    if (section?.text) box.append(h('div.section-text', section.text));
+    let section = report.sections.find(x => x.key === s.key);
+    if (!section) {
+      box.append(h('p.error', '文档中没有找到这一部分，请在下面填写'));
+    }
+    const text = h('textarea.section-text', {id: 'section-' + s.key, rows: s.table ? 2 : 6, value: section?.text || '',
+      'aria-label': s.heading, placeholder: '（本部分的文字）'});
+    text.addEventListener('input', () => {
+      if (!section) {
+        section = {key: s.key, heading: s.heading, text: ''};
+        report.sections.push(section);
+        report.sections.sort((a, b) => cat.sections.findIndex(x => x.key === a.key) - cat.sections.findIndex(x => x.key === b.key));
+      }
+      section.text = text.value;
+      edited = true;
+    });
+    box.append(text);
     if (s.table) box.append(tableForm(s.table, report, sources, () => {
       edited = true;
     }));
-    if (!section && !s.table) box.append(h('p.error', '文档中没有找到这一部分'));
   }
   const message = h('div#submit-result');
   box.append(h('div.buttons', submit), message);
   submit.addEventListener('click', async () => {
     submit.disabled = true;
     try {
-      const receipt = edited
+      const receipt = edited || !file
         ? await post('/api/v1/reports', JSON.stringify(report), 'application/json', key)
         : await post('/api/v1/reports/import', file, file.type || 'application/octet-stream', key);
       flash = '已提交第 ' + receipt.version + ' 版，正在校验';

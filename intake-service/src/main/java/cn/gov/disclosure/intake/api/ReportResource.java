@@ -1,9 +1,12 @@
 package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.intake.submission.LastYear;
 import cn.gov.disclosure.intake.submission.ReportQueries;
+import cn.gov.disclosure.intake.submission.ReportVersion;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
+import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,6 +61,24 @@ public class ReportResource {
     @Operation(summary = "我的报告 / The reports the caller may see (latest version each)")
     public List<ReportViews.ReportSummary> list(@QueryParam("year") Integer year) {
         return queries.latest(caller.get(), year).stream().map(ReportViews.ReportSummary::of).toList();
+    }
+
+    @GET
+    @Path("prefill")
+    @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
+    @Operation(summary = "从上年报告开始 / A new year's report started from last year's approved report",
+            description = "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
+                    + "上一年项目数量 = last year's + 本年增/减; narrative empty. Nothing is stored. 404 without an approved report.")
+    public ReportViews.Prefill prefill(@QueryParam("year") Integer year) {
+        if (year == null || year < 2020 || year > 9998) {
+            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year）", "Give the reporting year (year)",
+                    List.of());
+        }
+        ReportVersion last = queries.approved(caller.get(), year - 1).orElseThrow(() -> ProblemException.notFound(
+                "本单位 " + (year - 1) + " 年度已审核通过的报告（请上传文档或从空白模板开始）",
+                "an approved report of " + (year - 1) + " of your organisation"));
+        return new ReportViews.Prefill(LastYear.prefill(last.report(), year, last.organisationName()), last.reportId(),
+                last.version());
     }
 
     @GET

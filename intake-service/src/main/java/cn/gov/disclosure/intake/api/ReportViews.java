@@ -63,6 +63,10 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** A new year's report started from last year's approved version ({@code basedOn…}); nothing stored. */
+    public record Prefill(AnnualReport report, String basedOnReportId, int basedOnVersion) {
+    }
+
     /**
      * A dry run's answer: the report read, the importer's notes, the format the document was read as (pdf, html …) and
      * where each cell came from.

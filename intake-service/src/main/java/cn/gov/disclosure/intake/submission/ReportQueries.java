@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.submission;
 
+import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
@@ -7,6 +8,7 @@ import cn.gov.disclosure.support.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Reading reports, limited to what the caller may see. */
 @ApplicationScoped
@@ -48,6 +50,21 @@ public class ReportQueries {
                     .map(OrganisationRegistry.Organisation::code).toList(), year);
         }
         return repository.latestVersions(List.of(String.valueOf(caller.organisationCode())), year);
+    }
+
+    /**
+     * The caller's own approved (or published) report of a year, the latest such version: what a new year starts from.
+     */
+    public Optional<ReportVersion> approved(Caller caller, int year) {
+        String reportId = ReportIds.of(caller.organisationCode(), year);
+        List<ReportVersion> versions = repository.versions(reportId);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            VersionState s = versions.get(i).state();
+            if (s == VersionState.APPROVED || s == VersionState.PUBLISHED) {
+                return Optional.of(versions.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private void requireVisible(Caller caller, String organisationCode) {

@@ -188,6 +188,46 @@ class WorkspaceTest {
     }
 
     @Test
+    void aClerkStartsFromLastYearsApprovedReportWithTheCarriedFigures() throws Exception {
+        LocalDate today = LocalDate.now();
+        int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
+        int last = filed - 1;
+        // last year's report of 昌傅镇 (seed 002's figures), approved by the county
+        var mapper = cn.gov.disclosure.contracts.ContractsJson.mapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Townships.seedAs(2, "樟树市昌傅镇", ""));
+        tree.put("year", last);
+        String reportId = Townships.CHANGFU + "-" + last;
+        int version = RestAssured.given().header("Authorization", Townships.submitter(Townships.CHANGFU))
+                .contentType("application/json").body(mapper.writeValueAsString(tree)).post("/api/v1/reports")
+                .then().statusCode(202).extract().path("version");
+        var golden = GoldenSeeds.load(2);
+        OffsetDateTime now = OffsetDateTime.now();
+        send(EventEnvelope.of("/test", new ReviewDecided(reportId, version, Townships.CHANGFU, "樟树市昌傅镇", "360982",
+                last, ReviewDecided.Decision.APPROVED, null, "reviewer", now, golden, List.of(), List.of(), List.of())));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "APPROVED".equals(
+                RestAssured.given().header("Authorization", Townships.submitter(Townships.CHANGFU))
+                        .get("/api/v1/reports/" + reportId).then().extract().path("state")));
+
+        signIn("changfu");
+        page.navigate(base() + "/workspace/#/upload");
+        page.locator("#from-last-year").click();
+        assertThat(page.locator("#notes")).containsText(last + " 年度第 " + version + " 版");
+        // 二、上年结转 = last year's 四、结转下年度继续办理, column by column; 现行有效件数 carried; the rest left to fill
+        golden.applications().rows().get("carriedForward").forEach((column, cell) ->
+                assertThat(page.locator("#cell-3-carriedOver-" + column + " input")).hasValue(cell.value().toPlainString()));
+        assertThat(page.locator("#cell-3-newReceived-total input")).hasValue("");
+        golden.activeDisclosure().rows().forEach((row, cells) -> {
+            if (cells.containsKey("inForce")) {
+                assertThat(page.locator("#cell-2-" + row + "-inForce input")).hasValue(cells.get("inForce").value().toPlainString());
+                assertThat(page.locator("#cell-2-" + row + "-issued input")).hasValue("");
+            }
+        });
+        assertThat(page.locator("#section-overview")).hasValue("");
+        page.locator("#section-overview").fill(filed + "年，我镇认真落实政府信息公开条例。");
+        shot("workspace-from-last-year");
+    }
+
+    @Test
     void aDocumentThatCannotBeReadIsExplainedInChinese() {
         signIn("shenhu");
         page.navigate(base() + "/workspace/#/upload");
