@@ -42,6 +42,10 @@ async function renderHome(view) {
   const year = reportingYearBeingFiled(new Date());
   const reports = await api('/api/v1/reports');
   const current = reports.find(r => r.year === year);
+  const draft = await api('/api/v1/drafts/' + year).catch(e => {
+    if (e.status === 404) return null;
+    throw e;
+  });
   const left = daysLeft(year);
   view.append(h('h1', '我的年度报告'),
     h('section.panel#this-year',
@@ -51,7 +55,8 @@ async function renderHome(view) {
       current
         ? h('p', '当前状态：', h('span', {class: 'badge state-' + current.state}, current.stateLabel), '　第 ',
           String(current.latestVersion), ' 版　', h('a', {href: '#/report/' + encodeURIComponent(current.reportId)}, '查看详情'))
-        : h('p', '尚未报送。', h('a#start-upload', {href: '#/upload'}, '上传本年度报告'))));
+        : h('p', '尚未报送。', h('a#start-upload', {href: '#/upload'}, '上传本年度报告')),
+      draft ? h('p#draft', '草稿：保存于 ', time(draft.savedAt), '　', h('a', {href: '#/draft'}, '继续填写')) : null));
   const earlier = reports.filter(r => r.year !== year).sort((a, b) => b.year - a.year);
   view.append(h('section.panel#earlier', h('h2', '往年报告'), earlier.length
     ? h('ul', earlier.map(r => h('li', h('a', {href: '#/report/' + encodeURIComponent(r.reportId)}, r.year + ' 年度'),
@@ -81,7 +86,7 @@ function problemList(e) {
   const errors = e?.problem?.errors || [];
   return h('div.error#read-error', {role: 'alert'}, h('p', e.problem?.title || e.message),
     e.problem?.detail && e.problem.detail !== e.problem?.title ? h('p', e.problem.detail) : null,
-    errors.length > 1 ? h('ul', errors.map(x => h('li', (x.line ? '第 ' + x.line + ' 行：' : '') + x.message))) : null);
+    errors.length ? h('ul', errors.map(x => h('li', (x.line ? '第 ' + x.line + ' 行：' : '') + x.message))) : null);
 }
 
 async function renderUpload(view) {
@@ -133,9 +138,10 @@ async function showPreview(box, file, preview) {
   const sources = new Map((preview.provenance || []).map(p => [p.table + '/' + p.row + '/' + p.column, p]));
   let edited = false;
   const submit = h('button#submit.primary', {type: 'button'}, '提交报告');
+  const save = h('button#save-draft', {type: 'button'}, '保存草稿');
   const key = crypto.randomUUID();
   box.replaceChildren(...[
-    h('h2', file ? '识别结果：' : '上年预填：', report.title || (report.organisationName || '') + report.year + ' 年度报告'),
+    h('h2', file ? '识别结果：' : '待提交的报告：', report.title || (report.organisationName || '') + report.year + ' 年度报告'),
     h('p.muted', '报告年度 ', String(report.year), '　模板 ', report.template === '2019' ? '2019 版（国办公开办函〔2019〕60号）'
       : '2021 版（国办公开办函〔2021〕30号）', '　机关 ', report.organisationName || '（未识别）'),
     preview.importNotes?.length ? h('section.panel#notes', h('h3', '读取提示（', String(preview.importNotes.length), '）'),
@@ -166,7 +172,25 @@ async function showPreview(box, file, preview) {
     }));
   }
   const message = h('div#submit-result');
-  box.append(h('div.buttons', submit), message);
+  // a year's report covers the whole year: it can be submitted from 1 January; in December it is prepared as a draft
+  const notYet = report.year >= new Date().getFullYear();
+  if (notYet) {
+    submit.disabled = true;
+    message.append(h('p.muted#not-yet', report.year + ' 年度报告可于 ' + (report.year + 1) + ' 年 1 月 1 日起提交；现在可以填写并保存草稿。'));
+  }
+  box.append(h('div.buttons', submit, ' ', save), message);
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    try {
+      const saved = await api('/api/v1/drafts/' + report.year, {method: 'PUT', body: {report,
+        importNotes: preview.importNotes || [], provenance: preview.provenance || []}});
+      showBanner('草稿已保存（' + time(saved.savedAt) + '），下次登录可继续填写；草稿不会报送给县级');
+    } catch (e) {
+      message.replaceChildren(problemList(e));
+    } finally {
+      save.disabled = false;
+    }
+  });
   submit.addEventListener('click', async () => {
     submit.disabled = true;
     try {
@@ -284,6 +308,12 @@ async function route() {
   try {
     if (parts[0] === 'upload') {
       await renderUpload(view);
+    } else if (parts[0] === 'draft') {
+      const draft = await api('/api/v1/drafts/' + reportingYearBeingFiled(new Date()));
+      view.append(h('h1', '继续填写草稿'), h('p.muted', '保存于 ', time(draft.savedAt)));
+      const box = h('div#preview');
+      view.append(box);
+      await showPreview(box, null, draft);
     } else if (parts[0] === 'report' && parts[1]) {
       await renderReport(view, parts[1]);
     } else {

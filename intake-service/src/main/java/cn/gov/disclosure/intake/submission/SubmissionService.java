@@ -35,12 +35,15 @@ public class SubmissionService {
     }
 
     private final ReportVersionRepository repository;
+    private final DraftRepository drafts;
     private final Outbox outbox;
     private final OrganisationRegistry registry;
     private final Clock clock;
 
-    public SubmissionService(ReportVersionRepository repository, Outbox outbox, OrganisationRegistry registry) {
+    public SubmissionService(ReportVersionRepository repository, DraftRepository drafts, Outbox outbox,
+                             OrganisationRegistry registry) {
         this.repository = repository;
+        this.drafts = drafts;
         this.outbox = outbox;
         this.registry = registry;
         this.clock = Clock.systemUTC();
@@ -118,6 +121,7 @@ public class SubmissionService {
             throw ProblemException.conflict("idempotency-race", "相同的幂等键正在处理中，请重试",
                     "A request with the same Idempotency-Key is in progress; retry", null, null);
         }
+        drafts.delete(organisation.code(), report.year()); // the draft became this version
         outbox.enqueue(new ReportSubmitted(reportId, version, organisation.code(), organisation.officialName(),
                 countyCode, report.year(), now, caller.subject(), report, notes));
         return new Receipt(reportId, version, VersionState.SUBMITTED, notes);

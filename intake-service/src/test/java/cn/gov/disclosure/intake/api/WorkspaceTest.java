@@ -224,7 +224,37 @@ class WorkspaceTest {
         });
         assertThat(page.locator("#section-overview")).hasValue("");
         page.locator("#section-overview").fill(filed + "年，我镇认真落实政府信息公开条例。");
+        page.locator("#cell-3-newReceived-naturalPerson input").fill("5");
+        page.locator("#cell-3-newReceived-naturalPerson input").press("Tab");
         shot("workspace-from-last-year");
+
+        // the draft is kept: the clerk leaves and comes back to it; it is no version (the county sees nothing)
+        page.locator("#save-draft").click();
+        assertThat(page.locator("#banner")).containsText("草稿已保存");
+        page.navigate(base() + "/workspace/#/");
+        page.reload();
+        assertThat(page.locator("#draft")).containsText("继续填写");
+        page.locator("#draft a").click();
+        assertThat(page.locator("#section-overview")).hasValue(filed + "年，我镇认真落实政府信息公开条例。");
+        assertThat(page.locator("#cell-3-newReceived-naturalPerson input")).hasValue("5");
+        String carried = golden.applications().value("carriedForward", "total").toPlainString();
+        assertThat(page.locator("#cell-3-carriedOver-total input")).hasValue(carried);
+        assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.CHANGFU))
+                .get("/api/v1/reports/" + Townships.CHANGFU + "-" + filed).statusCode()).isEqualTo(404);
+        assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.ZIMAO))
+                .get("/api/v1/drafts/" + filed).statusCode()).isEqualTo(404);
+
+        // a year's report can be submitted once the year has ended (in December it is prepared as a draft)
+        if (filed >= today.getYear()) {
+            assertThat(page.locator("#submit")).isDisabled();
+            assertThat(page.locator("#not-yet")).containsText((filed + 1) + " 年 1 月 1 日起提交");
+        } else {
+            page.locator("#submit").click();
+            page.waitForURL("**/workspace/#/report/" + Townships.CHANGFU + "-" + filed);
+            assertThat(page.locator("#versions li").first()).containsText("校验中");
+            assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.CHANGFU))
+                    .get("/api/v1/drafts/" + filed).statusCode()).isEqualTo(404);
+        }
     }
 
     @Test
