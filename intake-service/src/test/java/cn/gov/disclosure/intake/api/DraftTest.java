@@ -49,11 +49,11 @@ class DraftTest {
 
     @Test
     void submittingTheYearsReportRemovesItsDraft() {
-        String auth = Townships.submitter(Townships.JINJING);
+        String auth = Townships.submitter(Townships.PINGLE);
         given().header("Authorization", auth).contentType(ContentType.JSON)
-                .body(draftOf(Townships.seedAs(2, "金井镇", "（草稿）"))).when().put("/api/v1/drafts/2021")
+                .body(draftOf(Townships.seedAs(2, "平乐镇", "（草稿）"))).when().put("/api/v1/drafts/2021")
                 .then().statusCode(200);
-        given().header("Authorization", auth).contentType(ContentType.JSON).body(Townships.seedAs(2, "金井镇", "（定稿）"))
+        given().header("Authorization", auth).contentType(ContentType.JSON).body(Townships.seedAs(2, "平乐镇", "（定稿）"))
                 .when().post("/api/v1/reports").then().statusCode(202);
         given().header("Authorization", auth).when().get("/api/v1/drafts/2021").then().statusCode(404);
     }

@@ -14,6 +14,7 @@ final class Townships {
     static final String CHIDIAN = "350582102";
     static final String SHENHU = "350582104";
     static final String JINJING = "350582105";
+    static final String PINGLE = "410308102";     // 平乐镇, 孟津区: drafts
     static final String JINJIANG = "350582";
     static final String MENGJIN = "410308";
 
