@@ -15,7 +15,7 @@ import java.util.List;
  * states a number: the first count after the verb (共收到政府信息公开申请0件, 受理…三件), or zero when the verb is
  * negated (未收到, 没有收到, 均未受理) or the clause says 零申请. Clauses about other years (结转, 上年, 同比, 较, a year
  * other than the reporting year) are skipped. The stated number may equal 一 or 一 + 二 (some organs count the carried-over
- * applications as received).
+ * applications as received). A number inside quotation marks names something (“三个一”工作机制) and is no count.
  */
 final class NarrativeApplicationsRule extends AbstractRule {
 
@@ -78,11 +78,26 @@ final class NarrativeApplicationsRule extends AbstractRule {
         if (negated(text, cs, verb) || Narrative.contains(text, cs, ce, "零申请")) {
             return BigDecimal.ZERO;
         }
-        List<Narrative.Count> counts = Narrative.counts(text, verb + verbLength, ce, "件个份条");
+        List<Narrative.Count> counts = Narrative.counts(text, verb + verbLength, ce, "件个份条").stream()
+                .filter(c -> !quoted(text, cs, c.start())).toList();
         if (counts.isEmpty() || counts.get(0).approximate()) {
             return null;
         }
         return counts.get(0).value();
+    }
+
+    /** Whether the position stands inside quotation marks of the clause: a name (“三个一”工作机制), not a count. */
+    private static boolean quoted(String text, int cs, int at) {
+        int open = 0;
+        for (int i = cs; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '「' || c == '『') {
+                open++;
+            } else if ((c == '”' || c == '」' || c == '』') && open > 0) {
+                open--;
+            }
+        }
+        return open > 0;
     }
 
     private static boolean speaksOfApplications(String text, int cs, int ce) {
