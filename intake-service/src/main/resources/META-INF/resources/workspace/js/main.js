@@ -1,34 +1,19 @@
 // 乡镇工作台: a township clerk signs in, uploads the report they have, sees what was read (every cell with where it
 // came from), corrects a figure, submits, and follows the version as the other services report it.
 import * as auth from '/common/js/auth.js';
-import {api, ApiError, catalogue, problemText} from '/common/js/api.js';
-import {clear, h, time} from '/common/js/dom.js';
+import {api, catalogue, problemText} from '/common/js/api.js';
+import {reportingYearBeingFiled} from '/common/js/calendar.js';
+import {clear, h, hideBanner, SEVERITY_LABELS, showBanner, time} from '/common/js/dom.js';
 
 const app = document.getElementById('app');
-const banner = document.getElementById('banner');
 
 const READING_LABELS = {
   WRITTEN: '按原文读取', BLANK: '原文为空，请填写', RESOLVED_BY_ARITHMETIC: '按勾稽关系推算，请核对',
   EXTRA_VALUE_DROPPED: '去掉多余数值后读取，请核对'
 };
-const SEVERITY_LABELS = {ERROR: '错误', WARNING: '警告', INFO: '提示'};
 const OPEN_STATES = ['SUBMITTED', 'AWAITING_REVIEW'];
 /** A message for the next page drawn (after a submission moves to the report's page). */
 let flash = null;
-
-function showBanner(text, kind = 'info') {
-  banner.textContent = text;
-  banner.className = 'banner banner-' + kind;
-  banner.hidden = false;
-}
-
-/**
- * The reporting year being filed on a day: written in its December, published by 31 January of the next year —
- * December → the year itself, January to November → the year before.
- */
-export function reportingYearBeingFiled(day) {
-  return day.getMonth() === 11 ? day.getFullYear() : day.getFullYear() - 1;
-}
 
 /** Whole days from now to the end of 31 January (Beijing time) after the reporting year; negative once passed. */
 function daysLeft(year, now = new Date()) {
@@ -65,22 +50,6 @@ async function renderHome(view) {
 }
 
 // ------------------------------------------------------------------ upload, see what was read, correct, submit
-
-async function post(path, body, contentType, key) {
-  const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + auth.accessToken(),
-    'Content-Type': contentType};
-  if (key) headers['Idempotency-Key'] = key;
-  const res = await fetch(path, {method: 'POST', headers, body});
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!res.ok) throw new ApiError(res.status, json);
-  return json;
-}
 
 function problemList(e) {
   const errors = e?.problem?.errors || [];
@@ -122,7 +91,7 @@ async function renderUpload(view) {
     read.disabled = true;
     result.replaceChildren(h('p.loading', '正在读取…'));
     try {
-      const preview = await post('/api/v1/reports/import?dryRun=true', f, f.type || 'application/octet-stream');
+      const preview = await api('/api/v1/reports/import?dryRun=true', {method: 'POST', raw: f, contentType: f.type});
       await showPreview(result, f, preview);
     } catch (e) {
       result.replaceChildren(problemList(e));
@@ -195,8 +164,8 @@ async function showPreview(box, file, preview) {
     submit.disabled = true;
     try {
       const receipt = edited || !file
-        ? await post('/api/v1/reports', JSON.stringify(report), 'application/json', key)
-        : await post('/api/v1/reports/import', file, file.type || 'application/octet-stream', key);
+        ? await api('/api/v1/reports', {method: 'POST', body: report, idempotencyKey: key})
+        : await api('/api/v1/reports/import', {method: 'POST', raw: file, contentType: file.type, idempotencyKey: key});
       flash = '已提交第 ' + receipt.version + ' 版，正在校验';
       location.hash = '#/report/' + encodeURIComponent(receipt.reportId);
     } catch (e) {
@@ -371,7 +340,7 @@ async function start() {
   }
   document.getElementById('nav').hidden = false;
   window.addEventListener('hashchange', async () => {
-    banner.hidden = true;
+    hideBanner();
     await route();
     if (flash) {
       showBanner(flash);

@@ -3,7 +3,7 @@
 // current ones; the allowed actions; the audit trail.
 import {api, catalogue, problemText} from './api.js';
 import {h, time, stateBadge, SEVERITY_LABELS} from './dom.js';
-import {hideBanner, showBanner} from './main.js';
+import {hideBanner, showBanner} from '/common/js/dom.js';
 
 const CONFLICT = '该案件已被他人处理，已重新加载';
 

@@ -1,7 +1,7 @@
 // The DOM helpers of the pages (service-support, /common/js/dom.js) and the admin front-end's labels.
 import {h} from '/common/js/dom.js';
 
-export {h, append, clear, time} from '/common/js/dom.js';
+export {h, append, clear, time, SEVERITY_LABELS} from '/common/js/dom.js';
 
 export const STATE_LABELS = {
   VALIDATION_FAILED: '校验未通过',
@@ -12,8 +12,6 @@ export const STATE_LABELS = {
   SUPERSEDED: '已被新版本取代',
   WITHDRAWN: '已被乡镇撤回'
 };
-
-export const SEVERITY_LABELS = {ERROR: '错误', WARNING: '警告', INFO: '提示'};
 
 export const TIMELINESS_LABELS = {ON_TIME: '按时完成', LATE: '逾期完成', MISSING: '逾期未报', PENDING: '尚未到期'};
 

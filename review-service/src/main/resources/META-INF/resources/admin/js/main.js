@@ -1,25 +1,12 @@
 // The admin front-end's entry: sign-in, the header, and the routes #/queue, #/case/{id}, #/completeness.
 import * as auth from './auth.js';
 import {h, clear} from './dom.js';
+import {hideBanner} from '/common/js/dom.js';
 import {renderQueue} from './queue.js';
 import {renderCase} from './case.js';
 import {renderCompleteness} from './completeness.js';
 
 const app = document.getElementById('app');
-const banner = document.getElementById('banner');
-
-/** A message above the page (kind: info | error | conflict), until the next route change. */
-export function showBanner(text, kind = 'info') {
-  banner.textContent = text;
-  banner.className = 'banner banner-' + kind;
-  banner.hidden = false;
-}
-
-export function hideBanner() {
-  banner.hidden = true;
-  banner.textContent = '';
-}
-
 function parseRoute() {
   const hash = location.hash.replace(/^#/, '') || '/queue';
   const [path, query] = hash.split('?');

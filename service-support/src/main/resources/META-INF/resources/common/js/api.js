@@ -9,11 +9,18 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, {method = 'GET', body, ifMatch} = {}) {
+/**
+ * A call of the page's service. {@code body} goes as JSON; {@code raw} (a File, a Blob) goes as it is with its
+ * {@code contentType}; {@code idempotencyKey} makes a retried POST get the first answer.
+ */
+export async function api(path, {method = 'GET', body, raw, contentType, ifMatch, idempotencyKey} = {}) {
   const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + accessToken()};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
   if (ifMatch) headers['If-Match'] = ifMatch;
-  const res = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-cache'});
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const res = await fetch(path, {method, headers, body: payload, cache: 'no-cache'});
   if (res.status === 401) {
     await signIn(location.hash);
     throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});

@@ -53,3 +53,19 @@ export function time(iso) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? String(iso) : DATE_TIME.format(d);
 }
+
+export const SEVERITY_LABELS = {ERROR: '错误', WARNING: '警告', INFO: '提示'};
+
+/** A message above the page (kind: info | error | conflict), in the page's #banner, until it is hidden. */
+export function showBanner(text, kind = 'info') {
+  const banner = document.getElementById('banner');
+  banner.textContent = text;
+  banner.className = 'banner banner-' + kind;
+  banner.hidden = false;
+}
+
+export function hideBanner() {
+  const banner = document.getElementById('banner');
+  banner.hidden = true;
+  banner.textContent = '';
+}

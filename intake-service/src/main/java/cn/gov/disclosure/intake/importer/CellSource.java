@@ -18,23 +18,13 @@ public record CellSource(String table, String row, String column, Integer page, 
     /** How a cell was read. */
     public enum Reading {
         /** The figure as the document writes it. */
-        WRITTEN("按原文读取"),
+        WRITTEN,
         /** The document leaves the cell blank (empty, —, /, 无): not imported, the clerk fills it. */
-        BLANK("原文为空，未导入"),
+        BLANK,
         /** Told apart from digits run together, or a blank filled, by the table's own arithmetic. */
-        RESOLVED_BY_ARITHMETIC("按勾稽关系推算"),
+        RESOLVED_BY_ARITHMETIC,
         /** The row had a value more than the template's columns; every reading without it gives this figure. */
-        EXTRA_VALUE_DROPPED("去掉多余数值后读取");
-
-        private final String labelZh;
-
-        Reading(String labelZh) {
-            this.labelZh = labelZh;
-        }
-
-        public String labelZh() {
-            return labelZh;
-        }
+        EXTRA_VALUE_DROPPED
     }
 
     CellSource withPage(Integer p) {

@@ -37,7 +37,7 @@ public final class ReportImporter {
             case DOC -> read(numbered(DocLines.read(bytes)), "Word 文档中没有文字", "the Word document holds no text")
                     .as(DocumentFormat.DOC);
             case TEXT, HTML -> {
-                String text = TextDecoder.decode(bytes).text();
+                String text = TextDecoder.decode(bytes);
                 yield DocumentFormat.isHtml(text) ? importHtml(text) : importText(text);
             }
         };

@@ -447,7 +447,7 @@ final class ReportReader {
                         continue;
                     }
                     if (index.uniqueLabels(t).contains(token.key())
-                            || index.rowsThatAreGroupsElsewhere(t).contains(token.key()) && numberFollows(list, i)) {
+                            || index.rowsThatAreGroupsElsewhere(t).contains(token.key()) && Token.numberFollows(list, i)) {
                         n++;
                     }
                 }
@@ -479,20 +479,6 @@ final class ReportReader {
                             + byYear.code() + " template from the reporting year");
         }
         return byYear;
-    }
-
-    /** Whether the label at {@code i} is followed by a number (empty cells skipped), i.e. is a row, not a group. */
-    private static boolean numberFollows(List<Token> tokens, int i) {
-        for (int j = i + 1; j < tokens.size(); j++) {
-            Token.Kind kind = tokens.get(j).kind();
-            if (kind == Token.Kind.NUMBER) {
-                return true;
-            }
-            if (kind != Token.Kind.EMPTY) {
-                return false;
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ title

@@ -13,9 +13,4 @@ record SourceLine(int number, String text, Integer page) {
     SourceLine(int number, String text) {
         this(number, text, null);
     }
-
-    /** Where the line is, in the words of a notice: 第 3 页第 12 行 / 第 12 行. */
-    String whereZh() {
-        return (page == null ? "" : "第 " + page + " 页") + "第 " + number + " 行";
-    }
 }

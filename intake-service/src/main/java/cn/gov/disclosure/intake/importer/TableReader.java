@@ -495,7 +495,7 @@ final class TableReader {
             return;
         }
         RowDef foreign = foreignRow(k);
-        if (foreign != null && numberFollows(i)) {
+        if (foreign != null && Token.numberFollows(tokens, i)) {
             // （六）其他处理 with its numbers in a 2021-template table: the document's own row, read as written
             closeCurrent();
             abandonPending();
@@ -547,19 +547,6 @@ final class TableReader {
             }
         }
         return null;
-    }
-
-    private boolean numberFollows(int i) {
-        for (int j = i + 1; j < tokens.size(); j++) {
-            Token.Kind kind = tokens.get(j).kind();
-            if (kind == Token.Kind.NUMBER) {
-                return true;
-            }
-            if (kind != Token.Kind.EMPTY) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The row the label names: exactly, without a trailing parenthesis, or (when allowed) as its last part. */

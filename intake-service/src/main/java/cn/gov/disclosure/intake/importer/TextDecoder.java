@@ -18,27 +18,23 @@ final class TextDecoder {
     private TextDecoder() {
     }
 
-    /** The decoded text and the encoding it was read in. */
-    record Decoded(String text, String encoding) {
-    }
-
-    static Decoded decode(byte[] bytes) {
+    static String decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8");
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }
         Charset utf16 = utf16(bytes);
         if (utf16 != null) {
             int skip = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
                     || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) ? 2 : 0;
-            return new Decoded(new String(bytes, skip, bytes.length - skip, utf16), utf16.name());
+            return new String(bytes, skip, bytes.length - skip, utf16);
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
         if (utf8 != null) {
-            return new Decoded(utf8, "UTF-8");
+            return utf8;
         }
         String gb = strict(bytes, GB18030);
         if (gb != null) {
-            return new Decoded(gb, "GB18030");
+            return gb;
         }
         throw ImportException.of("无法识别文本的编码（不是 UTF-8、GB18030/GBK 或 UTF-16）。请在记事本中打开，另存为 UTF-8 后再上传，或直接上传 Word 文件",
                 "the text's encoding is none of UTF-8, GB18030/GBK or UTF-16; save it as UTF-8 or upload the Word file");

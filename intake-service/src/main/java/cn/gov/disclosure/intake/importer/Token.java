@@ -66,6 +66,20 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
         return tokens;
     }
 
+    /** Whether the label at {@code i} is followed by a number (empty cells skipped), i.e. is a row, not a group. */
+    static boolean numberFollows(List<Token> tokens, int i) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            Kind kind = tokens.get(j).kind();
+            if (kind == Kind.NUMBER) {
+                return true;
+            }
+            if (kind != Kind.EMPTY) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static List<String> cells(String text) {
         String s = text.strip();
         if (s.startsWith("|") && s.length() > 1) {

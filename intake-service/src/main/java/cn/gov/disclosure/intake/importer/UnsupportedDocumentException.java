@@ -5,8 +5,6 @@ import java.util.List;
 /** The document is of a kind the importer does not read at all (an image, an archive, a .wps file …). */
 public final class UnsupportedDocumentException extends ImportException {
 
-    private final String kindZh;
-
     UnsupportedDocumentException(String kindZh) {
         this(kindZh, null);
     }
@@ -17,11 +15,5 @@ public final class UnsupportedDocumentException extends ImportException {
                         + "。请在 Word 或 WPS 中打开报告，另存为 .docx 后再上传",
                 "this file cannot be read (" + kindZh + "); accepted: " + DocumentFormat.ACCEPTED_EN
                         + "; open the report in Word or WPS, save it as .docx and upload that")), cause);
-        this.kindZh = kindZh;
-    }
-
-    /** What the file seemed to be, in Chinese (图片, 压缩文件, WPS 文档 …). */
-    public String kindZh() {
-        return kindZh;
     }
 }

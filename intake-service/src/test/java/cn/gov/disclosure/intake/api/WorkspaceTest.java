@@ -6,10 +6,10 @@ import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.infra.kafka.KafkaProbe;
+import cn.gov.disclosure.infra.browser.Chromium;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -24,12 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -46,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
 class WorkspaceTest {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
     static Playwright playwright;
     static Browser browser;
 
@@ -57,12 +53,9 @@ class WorkspaceTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -78,17 +71,14 @@ class WorkspaceTest {
     @BeforeEach
     void newPage(TestInfo info) {
         testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
-                .setViewportSize(1440, 1000));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        page.onPageError(e -> System.out.println("[browser page error] " + e));
+        page = Chromium.newPage(browser);
+        context = page.context();
     }
 
     @AfterEach
     void closeContext() {
         if (page != null && !page.isClosed()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-end.png")).setFullPage(true));
+            Chromium.screenshot(page, testName + "-end");
         }
         if (context != null) {
             context.close();
@@ -111,7 +101,7 @@ class WorkspaceTest {
     }
 
     void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 
     private static void send(EventEnvelope<?> e) {

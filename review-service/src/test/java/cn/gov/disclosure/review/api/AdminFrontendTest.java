@@ -5,11 +5,11 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.infra.browser.Chromium;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import cn.gov.disclosure.review.domain.CaseIds;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,6 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
 class AdminFrontendTest {
 
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-
     static Playwright playwright;
     static Browser browser;
 
@@ -64,13 +60,9 @@ class AdminFrontendTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(Chromium.SCREENSHOTS);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -86,22 +78,14 @@ class AdminFrontendTest {
     @BeforeEach
     void newPage(TestInfo info) {
         testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setTimezoneId("Asia/Shanghai")
-                .setViewportSize(1440, 1000));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        page.onPageError(e -> System.out.println("[browser page error] " + e));
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                System.out.println("[browser console] " + m.text());
-            }
-        });
+        page = Chromium.newPage(browser);
+        context = page.context();
     }
 
     @AfterEach
     void closeContext() {
         if (page != null && !page.isClosed()) {
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-end.png")).setFullPage(true));
+            Chromium.screenshot(page, testName + "-end");
         }
         if (context != null) {
             context.close();
@@ -125,7 +109,7 @@ class AdminFrontendTest {
     }
 
     void shot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 
     @Test
@@ -278,11 +262,11 @@ class AdminFrontendTest {
         java.time.LocalDate today = java.time.LocalDate.now();
         int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
         assertThat(page.locator("#completeness-year")).hasValue(String.valueOf(filed));
-        Object dec2026 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+        Object dec2026 = page.evaluate("async () => (await import('/common/js/calendar.js'))"
                 + ".reportingYearBeingFiled(new Date(2026, 11, 1))");
-        Object jan2027 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+        Object jan2027 = page.evaluate("async () => (await import('/common/js/calendar.js'))"
                 + ".reportingYearBeingFiled(new Date(2027, 0, 15))");
-        Object nov2026 = page.evaluate("async () => (await import('/admin/js/completeness.js'))"
+        Object nov2026 = page.evaluate("async () => (await import('/common/js/calendar.js'))"
                 + ".reportingYearBeingFiled(new Date(2026, 10, 30))");
         assertThat(List.of(dec2026, jan2027, nov2026)).containsExactly(2026, 2026, 2025);
 
