@@ -5,26 +5,17 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
-import cn.gov.disclosure.infra.browser.Chromium;
+import cn.gov.disclosure.infra.browser.BrowserTest;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import cn.gov.disclosure.review.domain.CaseIds;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,48 +40,7 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 @QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
-class AdminFrontendTest {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    BrowserContext context;
-    Page page;
-    String testName;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        Files.createDirectories(Chromium.SCREENSHOTS);
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void newPage(TestInfo info) {
-        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        page = Chromium.newPage(browser);
-        context = page.context();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (page != null && !page.isClosed()) {
-            Chromium.screenshot(page, testName + "-end");
-        }
-        if (context != null) {
-            context.close();
-        }
-    }
+class AdminFrontendTest extends BrowserTest {
 
     static String base() {
         return "http://127.0.0.1:" + RestAssured.port;
@@ -108,9 +58,6 @@ class AdminFrontendTest {
         assertThat(page.locator("#user-name")).containsText(user);
     }
 
-    void shot(String name) {
-        Chromium.screenshot(page, name);
-    }
 
     @Test
     void aReviewerSignsInAcknowledgesTheWarningsAndApproves() {
