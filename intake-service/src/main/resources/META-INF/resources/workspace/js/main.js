@@ -9,7 +9,7 @@ const app = document.getElementById('app');
 
 const READING_LABELS = {
   WRITTEN: '按原文读取', BLANK: '原文为空，请填写', RESOLVED_BY_ARITHMETIC: '按勾稽关系推算，请核对',
-  EXTRA_VALUE_DROPPED: '去掉多余数值后读取，请核对'
+  EXTRA_VALUE_DROPPED: '去掉多余数值后读取，请核对', CORRECTED: '已由本单位修改'
 };
 const OPEN_STATES = ['SUBMITTED', 'AWAITING_REVIEW'];
 /** A message for the next page drawn (after a submission moves to the report's page). */
@@ -104,9 +104,12 @@ async function renderUpload(view) {
 async function showPreview(box, file, preview) {
   const report = preview.report;
   const cat = await catalogue(report.template);
-  const sources = new Map((preview.provenance || []).map(p => [p.table + '/' + p.row + '/' + p.column, p]));
+  const provenance = preview.provenance || [];
+  const sources = new Map(provenance.map(p => [p.table + '/' + p.row + '/' + p.column, p]));
   let edited = false;
   const submit = h('button#submit.primary', {type: 'button'}, '提交报告');
+  // a year's report covers the whole year: it can be submitted from 1 January; in December it is prepared as a draft
+  const notYet = report.year >= new Date().getFullYear();
   const save = h('button#save-draft', {type: 'button'}, '保存草稿');
   const key = crypto.randomUUID();
   box.replaceChildren(...[
@@ -118,11 +121,23 @@ async function showPreview(box, file, preview) {
     h('p.legend', h('span.read-BLANK', '原文为空'), h('span.read-RESOLVED_BY_ARITHMETIC', '推算或需核对'),
       h('span.edited', '已修改'), '把鼠标停在数字上可看到它在原文中的位置和原文。')].filter(Boolean));
   report.sections = report.sections || [];
+  const form = h('div.form');
+  const checks = h('aside#checks.panel', {'aria-live': 'polite'}, h('h3', '校验结果'), h('p.muted', '正在校验…'));
+  box.append(h('div.editor', form, checks));
+  let findingsBlock = false;
+  const recheck = debounce(async () => {
+    findingsBlock = await showChecks(checks, form, report);
+    submit.disabled = notYet || findingsBlock;
+  }, 400);
+  const edit = () => {
+    edited = true;
+    recheck();
+  };
   for (const s of cat.sections) {
-    box.append(h('h3', s.heading));
+    form.append(h('h3', s.heading));
     let section = report.sections.find(x => x.key === s.key);
     if (!section) {
-      box.append(h('p.error', '文档中没有找到这一部分，请在下面填写'));
+      form.append(h('p.error', '文档中没有找到这一部分，请在下面填写'));
     }
     const text = h('textarea.section-text', {id: 'section-' + s.key, rows: s.table ? 2 : 6, value: section?.text || '',
       'aria-label': s.heading, placeholder: '（本部分的文字）'});
@@ -133,26 +148,34 @@ async function showPreview(box, file, preview) {
         report.sections.sort((a, b) => cat.sections.findIndex(x => x.key === a.key) - cat.sections.findIndex(x => x.key === b.key));
       }
       section.text = text.value;
-      edited = true;
+      edit();
     });
-    box.append(text);
-    if (s.table) box.append(tableForm(s.table, report, sources, () => {
-      edited = true;
+    form.append(text);
+    if (s.table) form.append(tableForm(s.table, report, sources, (row, column) => {
+      // the county sees which figures the clerk changed, beside what the document wrote
+      const key = s.table.reportKey + '/' + row + '/' + column;
+      if (sources.has(key)) {
+        sources.get(key).reading = 'CORRECTED';
+      } else if (provenance.length) {
+        const added = {table: s.table.reportKey, row, column, reading: 'CORRECTED'};
+        provenance.push(added);
+        sources.set(key, added);
+      }
+      edit();
     }));
   }
   const message = h('div#submit-result');
-  // a year's report covers the whole year: it can be submitted from 1 January; in December it is prepared as a draft
-  const notYet = report.year >= new Date().getFullYear();
   if (notYet) {
     submit.disabled = true;
     message.append(h('p.muted#not-yet', report.year + ' 年度报告可于 ' + (report.year + 1) + ' 年 1 月 1 日起提交；现在可以填写并保存草稿。'));
   }
   box.append(h('div.buttons', submit, ' ', save), message);
+  recheck();
   save.addEventListener('click', async () => {
     save.disabled = true;
     try {
       const saved = await api('/api/v1/drafts/' + report.year, {method: 'PUT', body: {report,
-        importNotes: preview.importNotes || [], provenance: preview.provenance || []}});
+        importNotes: preview.importNotes || [], provenance}});
       showBanner('草稿已保存（' + time(saved.savedAt) + '），下次登录可继续填写；草稿不会报送给县级');
     } catch (e) {
       message.replaceChildren(problemList(e));
@@ -163,9 +186,15 @@ async function showPreview(box, file, preview) {
   submit.addEventListener('click', async () => {
     submit.disabled = true;
     try {
-      const receipt = edited || !file
-        ? await api('/api/v1/reports', {method: 'POST', body: report, idempotencyKey: key})
-        : await api('/api/v1/reports/import', {method: 'POST', raw: file, contentType: file.type, idempotencyKey: key});
+      let receipt;
+      if (edited || !file) {
+        // the form as it is, with its document's notes and provenance: saved as the draft, and the draft submitted
+        await api('/api/v1/drafts/' + report.year, {method: 'PUT', body: {report, importNotes: preview.importNotes || [],
+          provenance}});
+        receipt = await api('/api/v1/drafts/' + report.year + '/submit', {method: 'POST', idempotencyKey: key});
+      } else {
+        receipt = await api('/api/v1/reports/import', {method: 'POST', raw: file, contentType: file.type, idempotencyKey: key});
+      }
       flash = '已提交第 ' + receipt.version + ' 版，正在校验';
       location.hash = '#/report/' + encodeURIComponent(receipt.reportId);
     } catch (e) {
@@ -173,6 +202,79 @@ async function showPreview(box, file, preview) {
       submit.disabled = false;
     }
   });
+
+}
+
+function debounce(f, ms) {
+  let timer = null;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(f, ms);
+  };
+}
+
+let checking = 0;
+
+/**
+ * Checks as the clerk edits: the validation service's dry run (the same rules it runs after submission) on the report
+ * as the form holds it; each finding listed beside the form and marked on its cell or section. Returns whether errors
+ * block the submission (they do; warnings are explained). When the check cannot run, nothing blocks: the service
+ * checks again after submission.
+ */
+async function showChecks(panel, form, report) {
+  const mine = ++checking;
+  const url = (auth.frontendConfig()?.validationUrl || '').replace(/\/+$/, '') + '/api/v1/validate';
+  let answer;
+  try {
+    answer = await api(url, {method: 'POST', body: report});
+  } catch (e) {
+    if (mine !== checking) return false;
+    panel.replaceChildren(h('h3', '校验结果'), h('p.muted#checks-unavailable', '暂时无法预校验（', e.message,
+      '）。提交后系统仍会逐项校验。'));
+    return false;
+  }
+  if (mine !== checking) return false;
+  for (const el of form.querySelectorAll('.finding-ERROR, .finding-WARNING')) {
+    el.classList.remove('finding-ERROR', 'finding-WARNING');
+    el.title = el.dataset.source || '';
+  }
+  const findings = answer.findings || [];
+  const items = findings.map(f => {
+    const severity = String(f.severity).toUpperCase();
+    const target = severity === 'INFO' ? null : placeOf(form, f.location);
+    if (target) {
+      if (!target.classList.contains('finding-ERROR')) target.classList.add('finding-' + severity);
+      target.title = (target.title ? target.title + '\n' : '') + (SEVERITY_LABELS[severity] || '') + '：' + f.messageZh;
+    }
+    const li = h('li', {class: 'sev-' + severity}, h('span', {class: 'badge sev-' + severity}, SEVERITY_LABELS[severity] || ''),
+      ' ', f.messageZh, f.location?.sentence ? h('q.sentence', f.location.sentence) : null);
+    if (target) {
+      li.classList.add('jump');
+      li.addEventListener('click', () => {
+        target.scrollIntoView({block: 'center'});
+        (target.querySelector('input') || target).focus();
+      });
+    }
+    return li;
+  });
+  panel.replaceChildren(h('h3', '校验结果'),
+    answer.errors ? h('p.error#checks-summary', answer.errors + ' 处错误须改正后才能提交', answer.warnings ? '；' + answer.warnings + ' 处提示请核对' : '')
+      : h('p#checks-summary', {class: answer.warnings ? 'warn' : 'ok'}, answer.warnings
+        ? '没有错误；' + answer.warnings + ' 处提示请核对，提交后由县级审核人员确认' : '全部校验通过'),
+    items.length ? h('ul.findings#check-list', items) : null);
+  return answer.errors > 0;
+}
+
+/** The cell or the section's text a finding points at, if it is on the form. */
+function placeOf(form, location) {
+  if (!location) return null;
+  if (location.table && location.row && location.column) {
+    return form.querySelector(`#cell-${location.table}-${CSS.escape(location.row)}-${CSS.escape(location.column)}`);
+  }
+  if (location.table && location.row) {
+    return form.querySelector(`#table-${location.table} tr[data-row="${CSS.escape(location.row)}"] td.cell`);
+  }
+  return location.section ? form.querySelector('#section-' + CSS.escape(location.section)) : null;
 }
 
 /** A table of the catalogue as a form: every cell an input, marked by how it was read, its source on hover. */
@@ -188,12 +290,10 @@ function tableForm(def, report, sources, onEdit) {
       const value = cell === undefined || cell === null ? '' : (typeof cell === 'object' ? cell.value : cell);
       const source = sources.get(def.reportKey + '/' + row.key + '/' + colKey);
       const input = h('input', {type: 'text', inputmode: 'decimal', value: String(value), 'aria-label': row.fullLabel + ' ' + col.label});
-      const td = h('td.cell', {
-        id: `cell-${def.number}-${row.key}-${colKey}`,
-        class: 'cell' + (source ? ' read-' + source.reading : ''),
-        title: col.label + (source ? '\n' + (source.page ? '第 ' + source.page + ' 页' : '') + (source.line ? '第 ' + source.line + ' 行' : '')
-          + (source.raw ? '：「' + source.raw + '」' : '') + '\n' + (READING_LABELS[source.reading] || '') : '')
-      }, input);
+      const title = col.label + (source ? '\n' + (source.page ? '第 ' + source.page + ' 页' : '') + (source.line ? '第 ' + source.line + ' 行' : '')
+        + (source.raw ? '：「' + source.raw + '」' : '') + '\n' + (READING_LABELS[source.reading] || '') : '');
+      const td = h('td.cell', {id: `cell-${def.number}-${row.key}-${colKey}`,
+        class: 'cell' + (source ? ' read-' + source.reading : ''), title, dataset: {source: title}}, input);
       input.addEventListener('change', () => {
         const text = input.value.trim();
         values[row.key] = values[row.key] || {};
@@ -205,7 +305,7 @@ function tableForm(def, report, sources, onEdit) {
           values[row.key][colKey] = unit ? {value: n, unit} : n;
         }
         td.classList.add('edited');
-        onEdit();
+        onEdit(row.key, colKey);
       });
       tr.append(td);
     }
@@ -255,7 +355,8 @@ async function renderReport(view, id) {
       item.append(h('p', withdraw));
     }
     if (['RETURNED', 'VALIDATION_FAILED', 'WITHDRAWN'].includes(v.state) && v.version === latest) {
-      item.append(h('p', h('a', {href: '#/upload'}, '修改后重新上传')));
+      item.append(h('p', h('a.revise', {href: '#/revise/' + encodeURIComponent(id) + '/' + v.version}, '在此版本上修改后重新提交'),
+        '　或　', h('a', {href: '#/upload'}, '重新上传文档')));
     }
     list.append(item);
   }
@@ -283,6 +384,14 @@ async function route() {
       const box = h('div#preview');
       view.append(box);
       await showPreview(box, null, draft);
+    } else if (parts[0] === 'revise' && parts[1] && parts[2]) {
+      const v = await api('/api/v1/reports/' + encodeURIComponent(parts[1]) + '/versions/' + encodeURIComponent(parts[2]));
+      view.append(h('p.crumbs', h('a', {href: '#/'}, '我的报告'), ' › ', h('a', {href: '#/report/' + encodeURIComponent(parts[1])},
+        v.report.year + ' 年度')), h('h1', '修改第 ' + v.version + ' 版后重新提交'));
+      if (v.reviewComment) view.append(h('p.comment', '县级审核意见：', v.reviewComment));
+      const box = h('div#preview');
+      view.append(box);
+      await showPreview(box, null, v);
     } else if (parts[0] === 'report' && parts[1]) {
       await renderReport(view, parts[1]);
     } else {

@@ -7,6 +7,12 @@ import {hideBanner, showBanner} from '/common/js/dom.js';
 
 const CONFLICT = '该案件已被他人处理，已重新加载';
 
+/** How a cell was read from the township's document (the importer's readings, and the clerk's changes). */
+const READINGS = {
+  WRITTEN: '按原文读取', BLANK: '原文为空', RESOLVED_BY_ARITHMETIC: '原文数字连写或缺失，按表内勾稽关系推算',
+  EXTRA_VALUE_DROPPED: '原文多出一个数值，去掉后读取', CORRECTED: '乡镇报送人员修改了从文档读取的数字'
+};
+
 export async function renderCase(view, id, {current, host}) {
   let c;
   try {
@@ -75,6 +81,10 @@ export async function renderCase(view, id, {current, host}) {
     view.append(h('p.muted', '本版本已被 ', h('a', {href: '#/case/' + encodeURIComponent(c.supersededBy)}, c.supersededBy), ' 取代。'));
   }
 
+  const reading = c.reading || {importNotes: [], provenance: []};
+  const sources = new Map((reading.provenance || []).map(p => [p.table + '/' + p.row + '/' + p.column, p]));
+  if (reading.importNotes?.length || sources.size) view.append(readingPanel(reading, cat));
+
   const layout = h('div.case-layout');
   const reportBox = h('div.report#report');
   const aside = h('aside.findings#findings');
@@ -93,7 +103,7 @@ export async function renderCase(view, id, {current, host}) {
     const body = h('div.report-body');
     const draw = key => {
       const choice = compareChoices.find(x => x.key === key) || null;
-      body.replaceChildren(...reportNodes(c.report, cat, findings, choice));
+      body.replaceChildren(...reportNodes(c.report, cat, findings, choice, sources));
     };
     if (compareChoices.length) {
       const select = h('select#compare', {onchange: e => draw(e.target.value)},
@@ -276,7 +286,33 @@ function markers(list) {
 
 // ------------------------------------------------------------------ the report
 
-function reportNodes(report, cat, findings, compare) {
+/**
+ * What the county must see of the document's reading before approving: the importer's notes, and the figures not
+ * read as written (guessed by the table's arithmetic, an extra value dropped, changed by the clerk), each named.
+ */
+function readingPanel(reading, cat) {
+  const unsure = (reading.provenance || []).filter(p => p.reading !== 'WRITTEN' && p.reading !== 'BLANK');
+  const label = p => {
+    const t = cat?.sections.map(s => s.table).find(t => t?.reportKey === p.table);
+    const row = t?.rows.find(r => r.key === p.row);
+    const col = t?.columns.find(c => c.key === p.column);
+    return (t ? '表' + t.number + ' ' : '') + (row?.fullLabel || p.row) + ' · ' + (col?.label || p.column);
+  };
+  return h('section.panel#reading', h('h2', '文档读取情况'),
+    h('p.muted', '该版本由乡镇上传的文档读取；下列提示和需核对的数字请在审核时留意。表中以颜色标出，鼠标停留可见原文位置和原文。'),
+    reading.importNotes?.length ? h('ul.notes#reading-notes', reading.importNotes.map(n => h('li', n.split(' / ')[0]))) : null,
+    unsure.length ? [h('h3', '需核对的数字（', String(unsure.length), '）'),
+      h('ul#reading-unsure', unsure.map(p => h('li', {class: 'read-' + p.reading}, label(p), '：', READINGS[p.reading] || '',
+        p.raw ? '（原文「' + p.raw + '」' + (p.page ? '，第 ' + p.page + ' 页' : '') + (p.line ? '第 ' + p.line + ' 行' : '') + '）' : '')))]
+      : h('p#reading-unsure', '所有数字均按原文读取。'));
+}
+
+function sourceText(p) {
+  const where = (p.page ? '第 ' + p.page + ' 页' : '') + (p.line ? '第 ' + p.line + ' 行' : '');
+  return '原文' + (where ? '（' + where + '）' : '') + (p.raw ? '「' + p.raw + '」' : '') + '：' + (READINGS[p.reading] || '');
+}
+
+function reportNodes(report, cat, findings, compare, sources) {
   const out = [];
   const general = findings.filter(f => !f.location?.section);
   out.push(h('div#report-top', h('p.notice.muted', '模板：', cat.notice, '　报告机关：', report.organisationName || '', '　年度：', String(report.year))));
@@ -295,7 +331,7 @@ function reportNodes(report, cat, findings, compare) {
     if (s.table) {
       const table = report[s.table.reportKey];
       const other = compare ? compare.report[s.table.reportKey] : null;
-      section.append(table ? tableNode(s.table, table, onCells, compare, other) : h('p.missing', '（报告中没有表' + s.table.number + '）'));
+      section.append(table ? tableNode(s.table, table, onCells, compare, other, sources) : h('p.missing', '（报告中没有表' + s.table.number + '）'));
       const orphan = onCells.filter(f => !s.table.rows.some(r => r.key === f.location.row));
       if (orphan.length) section.append(h('ul.section-findings', orphan.map(f => h('li', {class: 'sev-' + f.severity}, markers([f]), ' ', f.messageZh))));
     }
@@ -351,7 +387,7 @@ function same(a, b) {
   return Number(a.value) === Number(b.value) && a.unit === b.unit;
 }
 
-function tableNode(def, data, onCells, compare, other) {
+function tableNode(def, data, onCells, compare, other, sources) {
   const uniform = def.rows.every(r => r.columns.join() === def.columns.map(c => c.key).join());
   const table = h('table.report-table', {id: 'table-' + def.number, dataset: {table: def.id}});
   table.append(h('caption', '表' + def.number + '　' + def.title, def.cornerNote ? h('span.muted', ' ' + def.cornerNote) : null));
@@ -384,6 +420,11 @@ function tableNode(def, data, onCells, compare, other) {
       const v = cellValue(data, r.key, k);
       const td = h('td.num', {id: `cell-${def.number}-${r.key}-${k}`, dataset: {row: r.key, column: k}, title: r.fullLabel + ' · ' + (col?.label || k)});
       td.append(v ? h('span.value', v.value + (v.unit ? ' ' + v.unit : '')) : h('span.missing', '—'));
+      const source = sources?.get(def.reportKey + '/' + r.key + '/' + k);
+      if (source) {
+        td.title += '\n' + sourceText(source);
+        if (source.reading !== 'WRITTEN') td.classList.add('read-' + source.reading);
+      }
       if (here.length) {
         td.classList.add('has-finding', 'sev-' + worst(here));
         td.title += '\n' + here.map(f => (SEVERITY_LABELS[f.severity] || '') + '：' + f.messageZh).join('\n');

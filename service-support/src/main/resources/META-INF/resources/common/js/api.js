@@ -1,5 +1,5 @@
 // The page's service API, with the bearer token. Errors are problem+json (Chinese detail). Shared by the pages.
-import {accessToken, signIn} from './auth.js';
+import {freshAccessToken, signIn} from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -14,13 +14,24 @@ export class ApiError extends Error {
  * {@code contentType}; {@code idempotencyKey} makes a retried POST get the first answer.
  */
 export async function api(path, {method = 'GET', body, raw, contentType, ifMatch, idempotencyKey} = {}) {
-  const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + accessToken()};
+  const token = await freshAccessToken();
+  if (!token) {
+    await signIn(location.hash);
+    throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
+  }
+  const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + token};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
   if (ifMatch) headers['If-Match'] = ifMatch;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
-  const res = await fetch(path, {method, headers, body: payload, cache: 'no-cache'});
+  let res;
+  try {
+    res = await fetch(path, {method, headers, body: payload, cache: 'no-cache'});
+  } catch {
+    // the browser's own words (Failed to fetch) are not the clerk's
+    throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
+  }
   if (res.status === 401) {
     await signIn(location.hash);
     throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});

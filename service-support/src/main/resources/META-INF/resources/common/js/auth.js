@@ -82,32 +82,88 @@ export async function handleCallback() {
     })
   });
   if (!res.ok) throw new Error('登录未成功：无法换取令牌（HTTP ' + res.status + '）');
-  const t = await res.json();
-  const claims = decode(t.access_token);
-  const expiresAt = claims?.exp ? claims.exp * 1000 : Date.now() + (t.expires_in || 300) * 1000;
-  sessionStorage.setItem(TOKENS, JSON.stringify({
-    accessToken: t.access_token, idToken: t.id_token || null, expiresAt
-  }));
+  keep(await res.json());
   return true;
 }
 
-function tokens() {
-  const t = JSON.parse(sessionStorage.getItem(TOKENS) || 'null');
-  if (!t || t.expiresAt <= Date.now() + 5000) return null;
-  return t;
+/** Stores the provider's answer and schedules the session's renewal a minute before the access token ends. */
+function keep(t) {
+  const claims = decode(t.access_token);
+  const expiresAt = claims?.exp ? claims.exp * 1000 : Date.now() + (t.expires_in || 300) * 1000;
+  const kept = {accessToken: t.access_token, idToken: t.id_token || null, refreshToken: t.refresh_token || null,
+    issuedAt: claims?.iat ? claims.iat * 1000 : Date.now(), expiresAt};
+  sessionStorage.setItem(TOKENS, JSON.stringify(kept));
+  schedule(kept);
 }
 
-export function accessToken() {
-  return tokens()?.accessToken || null;
+let renewal = null;
+
+/** While the page is open the session stays alive: renewed before the access token ends, not only on the next call. */
+function schedule(t) {
+  clearTimeout(renewal);
+  if (!t.refreshToken) return;
+  renewal = setTimeout(() => freshAccessToken().catch(() => null), Math.max(1000, t.expiresAt - Date.now() - margin(t)));
 }
 
+/**
+ * How close to its end a token is renewed: a minute (a clerk's upload or a reviewer's approval must not meet its end),
+ * half the life of a shorter one.
+ */
+function margin(t) {
+  return Math.min(60_000, (t.expiresAt - (t.issuedAt || t.expiresAt - 300_000)) / 2);
+}
+
+let renewing = null;
+
+/**
+ * The access token for the next call: the stored one while it is not near its end ({@link margin}), else a new one
+ * from the provider with the refresh token (one request however many calls wait); null when the session is over (the
+ * caller signs in again).
+ */
+export async function freshAccessToken() {
+  const t = stored();
+  if (!t) return null;
+  if (t.expiresAt - Date.now() > margin(t)) {
+    return t.accessToken;
+  }
+  if (!t.refreshToken) return t.expiresAt > Date.now() + 5000 ? t.accessToken : null;
+  renewing = renewing || (async () => {
+    try {
+      const res = await fetch(discovery.token_endpoint, {
+        method: 'POST',
+        headers: {'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json'},
+        body: new URLSearchParams({grant_type: 'refresh_token', refresh_token: t.refreshToken, client_id: config.clientId})
+      });
+      if (!res.ok) {
+        sessionStorage.removeItem(TOKENS);
+        return null;
+      }
+      keep(await res.json());
+      return stored().accessToken;
+    } catch {
+      return t.expiresAt > Date.now() + 5000 ? t.accessToken : null;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+}
+
+function stored() {
+  return JSON.parse(sessionStorage.getItem(TOKENS) || 'null');
+}
+
+/** Signed in: an access token still valid, or a session the provider can renew. */
 export function signedIn() {
-  return tokens() !== null;
+  const t = stored();
+  const live = t !== null && (t.expiresAt > Date.now() + 5000 || t.refreshToken !== null);
+  if (live) schedule(t);
+  return live;
 }
 
 /** The access token's claims (only for display: the API checks the token). */
 export function user() {
-  const c = decode(accessToken());
+  const c = decode(stored()?.accessToken);
   if (!c) return null;
   return {
     subject: c.sub, name: c.name || c.preferred_username || c.sub, org: c.org,
@@ -127,7 +183,8 @@ function decode(jwt) {
 
 /** Forgets the tokens here and ends the session at the provider. */
 export function signOut() {
-  const t = JSON.parse(sessionStorage.getItem(TOKENS) || 'null');
+  const t = stored();
+  clearTimeout(renewal);
   sessionStorage.removeItem(TOKENS);
   if (discovery?.end_session_endpoint) {
     const url = new URL(discovery.end_session_endpoint);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.gov.disclosure.contracts.model.CellSource;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -130,11 +131,14 @@ class AsyncApiContractTest {
                 "Finding", Finding.class,
                 "Location", Location.class,
                 "Acknowledgement", ReviewDecided.Acknowledgement.class,
-                "AuditEntry", ReviewDecided.AuditEntry.class);
+                "AuditEntry", ReviewDecided.AuditEntry.class,
+                "CellSource", CellSource.class);
         nested.forEach((name, type) -> assertThat(fieldNames(doc.at("/components/schemas/" + name + "/properties")))
                 .as(name).containsExactlyElementsOf(components(type)));
         assertThat(texts(doc.at("/components/schemas/Finding/properties/severity/enum")))
                 .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Severity::json).toList());
+        assertThat(texts(doc.at("/components/schemas/CellSource/properties/reading/enum")))
+                .containsExactlyElementsOf(Arrays.stream(CellSource.Reading.values()).map(Enum::name).toList());
         assertThat(texts(doc.at("/components/schemas/ReviewDecided/properties/decision/enum")))
                 .containsExactlyElementsOf(Arrays.stream(ReviewDecided.Decision.values()).map(Enum::name).toList());
         assertThat(texts(doc.at("/components/schemas/Location/properties/section/enum")))
@@ -222,8 +226,13 @@ class AsyncApiContractTest {
 
     private static ReportSubmitted submitted() {
         return new ReportSubmitted("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府", "350582", 2020, T,
-                "township-user-1", GoldenSeeds.load(0), List.of("表3 第（七）项多出一格，读作空"));
+                "township-user-1", GoldenSeeds.load(0), List.of("表3 第（七）项多出一格，读作空"), PROVENANCE);
     }
+
+    private static final List<CellSource> PROVENANCE = List.of(
+            new CellSource("applications", "newReceived", "total", 3, 41, "95", CellSource.Reading.WRITTEN),
+            new CellSource("applications", "carriedOver", "total", null, 40, "12", CellSource.Reading.CORRECTED),
+            new CellSource("applications", "carriedOver", "natural", null, null, null, CellSource.Reading.BLANK));
 
     private static ReportValidated validated() {
         return new ReportValidated("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府", "350582", 2020, T,
@@ -234,7 +243,7 @@ class AsyncApiContractTest {
                         new Finding("S6_NO_FEE", Severity.WARNING, Location.section(SectionKey.OTHER_MATTERS),
                                 null, null, "第六部分未说明信息处理费", "section 六 says nothing about fees"),
                         new Finding("NOTE", Severity.INFO, Location.report(), null, null, "说明", "note")),
-                T.plusMinutes(1), GoldenSeeds.load(0));
+                T.plusMinutes(1), GoldenSeeds.load(0), List.of("表3 第（七）项多出一格，读作空"), PROVENANCE);
     }
 
     private static ReviewDecided decided() {

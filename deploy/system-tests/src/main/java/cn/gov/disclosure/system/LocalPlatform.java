@@ -68,9 +68,11 @@ public final class LocalPlatform implements AutoCloseable {
                 if (serviceJvmOptions != null) {
                     svc.jvmOptions(serviceJvmOptions);
                 }
-                svc.properties(serviceConfig(s));
-                svc.properties(extraProperties);
                 services.put(s, svc);
+            }
+            // every service's port is known now: the pages' addresses of each other are part of the configuration
+            for (String s : SERVICES) {
+                services.get(s).properties(serviceConfig(s)).properties(extraProperties);
             }
             // all at once (they start in parallel), then wait for each
             services.values().forEach(LocalService::launch);
@@ -124,6 +126,15 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("quarkus.datasource.password", service);
         p.put("quarkus.oidc.auth-server-url", oidc.issuer());
         p.put("registry.file", repoDir.resolve("deploy/organisations.json").toString());
+        // the pages: the townships' (intake) and the reviewers' (review) sign in here and point at each other; the
+        // townships' page runs validation's dry run, which allows its origin
+        p.put("frontend.oidc.auth-server-url", oidc.issuer());
+        p.put("frontend.workspace-url", url("intake") + "/workspace/");
+        p.put("frontend.review-url", url("review") + "/admin/");
+        p.put("frontend.validation-url", url("validation"));
+        if (service.equals("validation")) {
+            p.put("quarkus.http.cors.origins", url("intake"));
+        }
         if (service.equals("publication")) {
             p.put("quarkus.rest-client.portal.url", portal.baseUrl());
             p.put("archive.root", archiveRoot().toString());

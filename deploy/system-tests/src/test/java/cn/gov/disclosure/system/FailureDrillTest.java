@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL are stopped and started again. Every report must end in one final state, each approved one published and archived
  * exactly once, nothing left on the topics.
  */
-@Order(3)
+@Order(4)
 class FailureDrillTest {
 
     @Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hostile-input corpus (the same as {@code deploy/system-tests.sh hostile}) against the running platform: no
  * request gets a 5xx, none that must be refused gets a 2xx, and the refused ones store nothing in any service.
  */
-@Order(2)
+@Order(3)
 class HostileInputTest {
 
     @Test

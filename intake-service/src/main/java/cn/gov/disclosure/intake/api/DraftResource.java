@@ -1,9 +1,11 @@
 package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.intake.submission.Draft;
 import cn.gov.disclosure.intake.submission.DraftRepository;
+import cn.gov.disclosure.intake.submission.SubmissionService;
+import cn.gov.disclosure.intake.submission.SubmissionSource;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
@@ -14,6 +16,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,12 +25,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The township's draft of a year's report: kept between visits, its own (never the county's), no version and no
@@ -52,10 +58,12 @@ public class DraftResource {
     }
 
     private final DraftRepository drafts;
+    private final SubmissionService submissions;
     private final CurrentCaller caller;
 
-    public DraftResource(DraftRepository drafts, CurrentCaller caller) {
+    public DraftResource(DraftRepository drafts, SubmissionService submissions, CurrentCaller caller) {
         this.drafts = drafts;
+        this.submissions = submissions;
         this.caller = caller;
     }
 
@@ -87,6 +95,30 @@ public class DraftResource {
                 OffsetDateTime.now(ZoneOffset.UTC), c.subject());
         drafts.save(d);
         return DraftView.of(d);
+    }
+
+    @POST
+    @Path("submit")
+    @Operation(summary = "提交草稿 / Submit the caller's draft of the year as a new version",
+            description = "The draft as saved, with its import notes and each cell's provenance (the cells the clerk "
+                    + "changed marked CORRECTED); the draft is removed. 202 with the report id and version, as a "
+                    + "submission.")
+    public Response submit(@PathParam("year") int year,
+                           @Parameter(description = "retrying with the same key returns the first answer")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Caller c = caller.get();
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+        Optional<Draft> draft = drafts.find(c.organisationCode(), year);
+        if (draft.isEmpty() && key != null) {
+            // a retry after the draft became a version: the first answer
+            Optional<SubmissionService.Receipt> earlier = submissions.earlier(c, key);
+            if (earlier.isPresent()) {
+                return ReportResource.accepted(earlier.get());
+            }
+        }
+        Draft d = draft.orElseThrow(() -> ProblemException.notFound(year + " 年度的草稿", "a draft of " + year));
+        return ReportResource.accepted(submissions.submit(c, d.report(), SubmissionSource.WORKSPACE, d.importNotes(),
+                d.provenance(), key));
     }
 
     @DELETE

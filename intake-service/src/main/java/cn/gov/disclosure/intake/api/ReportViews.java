@@ -2,7 +2,7 @@ package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.intake.submission.ReportVersion;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.VersionState;

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
+import cn.gov.disclosure.contracts.model.CellSource;
 import java.util.ArrayList;
 import java.util.List;
 

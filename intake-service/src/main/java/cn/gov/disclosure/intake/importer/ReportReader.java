@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.model.AnnualReport;

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;

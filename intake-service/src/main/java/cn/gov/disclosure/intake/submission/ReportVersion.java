@@ -2,7 +2,7 @@ package cn.gov.disclosure.intake.submission;
 
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.model.CellSource;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -3,7 +3,7 @@ package cn.gov.disclosure.intake.submission;
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.model.CellSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.agroal.api.AgroalDataSource;

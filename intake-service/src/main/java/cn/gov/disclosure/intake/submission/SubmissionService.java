@@ -7,7 +7,7 @@ import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.registry.OrganisationNames;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
-import cn.gov.disclosure.intake.importer.CellSource;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** Stores a new version of a township's report and announces it, in one transaction. */
 @ApplicationScoped
@@ -53,6 +54,13 @@ public class SubmissionService {
     public Receipt submit(Caller caller, AnnualReport report, SubmissionSource source, List<String> notes,
                           String idempotencyKey) {
         return submit(caller, report, source, notes, List.of(), idempotencyKey);
+    }
+
+    /** The receipt of the caller's earlier submission under {@code idempotencyKey}, if there was one. */
+    public Optional<Receipt> earlier(Caller caller, String idempotencyKey) {
+        return repository.findIdempotent(caller.subject(), idempotencyKey)
+                .flatMap(e -> repository.find(e.reportId(), e.version()))
+                .map(v -> new Receipt(v.reportId(), v.version(), v.state(), v.importNotes()));
     }
 
     /** A new version of the caller's report, with the importer's notes and each cell's provenance (empty for JSON). */
@@ -123,7 +131,7 @@ public class SubmissionService {
         }
         drafts.delete(organisation.code(), report.year()); // the draft became this version
         outbox.enqueue(new ReportSubmitted(reportId, version, organisation.code(), organisation.officialName(),
-                countyCode, report.year(), now, caller.subject(), report, notes));
+                countyCode, report.year(), now, caller.subject(), report, notes, provenance));
         return new Receipt(reportId, version, VersionState.SUBMITTED, notes);
     }
 

@@ -57,4 +57,28 @@ class DraftTest {
                 .when().post("/api/v1/reports").then().statusCode(202);
         given().header("Authorization", auth).when().get("/api/v1/drafts/2021").then().statusCode(404);
     }
+
+    @Test
+    void aDraftIsSubmittedWithItsProvenanceOnceHoweverOftenTheClerkRetries() {
+        String auth = Townships.submitter(Townships.PINGLE);
+        given().header("Authorization", auth).header("Idempotency-Key", "draft-none").when()
+                .post("/api/v1/drafts/2020/submit").then().statusCode(404);
+        given().header("Authorization", auth).contentType(ContentType.JSON)
+                .body("{\"report\": " + Townships.seedAs(0, "平乐镇", "") + ", \"importNotes\": [\"第 3 行：提示\"], "
+                        + "\"provenance\": [{\"table\": \"applications\", \"row\": \"newReceived\", \"column\": \"total\", "
+                        + "\"line\": 40, \"raw\": \"95\", \"reading\": \"CORRECTED\"}]}")
+                .when().put("/api/v1/drafts/2020").then().statusCode(200);
+        int version = given().header("Authorization", auth).header("Idempotency-Key", "draft-2020").when()
+                .post("/api/v1/drafts/2020/submit").then().statusCode(202)
+                .body("reportId", equalTo(Townships.PINGLE + "-2020")).extract().path("version");
+        // the retry of a submission whose answer was lost: the same version, not a 404 for the draft now gone
+        given().header("Authorization", auth).header("Idempotency-Key", "draft-2020").when()
+                .post("/api/v1/drafts/2020/submit").then().statusCode(202).body("version", equalTo(version));
+        given().header("Authorization", auth).when().get("/api/v1/drafts/2020").then().statusCode(404);
+        given().header("Authorization", auth).when().get("/api/v1/reports/" + Townships.PINGLE + "-2020/versions/" + version)
+                .then().statusCode(200).body("source", equalTo("WORKSPACE"))
+                .body("importNotes[0]", equalTo("第 3 行：提示"))
+                .body("provenance[0].reading", equalTo("CORRECTED"))
+                .body("provenance[0].raw", equalTo("95"));
+    }
 }

@@ -84,6 +84,9 @@ class WorkspaceTest extends BrowserTest {
         issued.fill(after);
         issued.press("Tab");
         assertThat(rulesCell).hasClass(Pattern.compile(".*edited.*"));
+        // no validation service in this test: the checks say so in Chinese, and do not block the submission
+        assertThat(page.locator("#checks-unavailable")).containsText("暂时无法预校验");
+        assertThat(page.locator("#checks").textContent()).doesNotContain("fetch").doesNotContain("Failed");
         shot("workspace-preview");
         page.locator("#submit").click();
 
@@ -96,6 +99,14 @@ class WorkspaceTest extends BrowserTest {
         assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.ZIMAO))
                 .get("/api/v1/reports/" + reportId + "/versions/" + version).then().extract()
                 .<Integer>path("report.activeDisclosure.rules." + column)).isEqualTo(Integer.parseInt(after));
+        // it went in as the workspace's draft: the document's provenance kept, the changed figure marked as the clerk's
+        var stored = RestAssured.given().header("Authorization", Townships.submitter(Townships.ZIMAO))
+                .get("/api/v1/reports/" + reportId + "/versions/" + version).then().extract().jsonPath();
+        assertThat(stored.getString("source")).isEqualTo("WORKSPACE");
+        assertThat(stored.getString("provenance.find { it.table == 'activeDisclosure' && it.row == 'rules' && it.column == '"
+                + column + "' }.reading")).isEqualTo("CORRECTED");
+        assertThat(stored.getString("provenance.find { it.row == 'newReceived' && it.column == 'total' }.reading"))
+                .isEqualTo("WRITTEN");
 
         // validation passes, the county returns it with a comment: the clerk sees both
         OffsetDateTime now = OffsetDateTime.now();
@@ -192,6 +203,23 @@ class WorkspaceTest extends BrowserTest {
             assertThat(RestAssured.given().header("Authorization", Townships.submitter(Townships.CHANGFU))
                     .get("/api/v1/drafts/" + filed).statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void theSessionOutlivesItsAccessTokens() {
+        // 平乐镇's access tokens live 8 seconds (TestOidcProvider): the page renews them with the refresh token
+        signIn("pingle");
+        assertThat(page.locator("#this-year")).containsText("年度");
+        String first = (String) page.evaluate("() => JSON.parse(sessionStorage.getItem('/workspace/tokens')).accessToken");
+        page.waitForTimeout(10_000);
+        page.locator("#nav a[data-nav='upload']").click();
+        assertThat(page.locator("#from-last-year")).isVisible();
+        page.locator("#nav a[data-nav='home']").click();
+        assertThat(page.locator("#this-year")).containsText("尚未报送");
+        assertThat(page.url()).startsWith(base() + "/workspace/");
+        String now = (String) page.evaluate("() => JSON.parse(sessionStorage.getItem('/workspace/tokens')).accessToken");
+        assertThat(now).isNotEqualTo(first);
+        assertThat(page.locator("#sign-in")).hasCount(0);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
+import cn.gov.disclosure.contracts.model.CellSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -61,8 +61,8 @@ public class CaseViewer {
                 c.countyCode(), countyName(c.countyCode()), c.year(), c.state(), c.state().labelZh(), c.passed(),
                 c.errorCount(), c.warningCount(), claimer(c), c.claimedAt(), c.submittedAt(), c.validatedAt(),
                 c.createdAt(), c.updatedAt(), ETag.of(c.rowVersion()), allowed, findings, warnings,
-                store.report(c.id()).orElse(null), decision, store.acknowledgements(c.id()), publication,
-                c.supersededBy(), previous, lastYear);
+                store.report(c.id()).orElse(null), store.reading(c.id()), decision, store.acknowledgements(c.id()),
+                publication, c.supersededBy(), previous, lastYear);
     }
 
     private static CaseViews.Person claimer(ReviewCase c) {

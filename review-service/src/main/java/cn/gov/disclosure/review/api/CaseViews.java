@@ -3,6 +3,7 @@ package cn.gov.disclosure.review.api;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.review.cases.CaseStore;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -65,6 +66,8 @@ public final class CaseViews {
      *
      * @param allowedActions         what the caller may do now: claim, release, approve, return (empty for readers)
      * @param warningsToAcknowledge  the warnings an approval must acknowledge
+     * @param reading                how the version was read from the township's document (notes, each cell's
+     *                               provenance); empty when it came as JSON
      */
     public record CaseDetail(String id, String reportId, int version, String organisationCode, String organisationName,
                              String countyCode, String countyName, int year, State state, String stateLabel,
@@ -72,7 +75,8 @@ public final class CaseViews {
                              OffsetDateTime claimedAt, OffsetDateTime submittedAt, OffsetDateTime validatedAt,
                              OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag,
                              List<String> allowedActions, List<Finding> findings,
-                             List<WarningKey> warningsToAcknowledge, AnnualReport report, Decision decision,
+                             List<WarningKey> warningsToAcknowledge, AnnualReport report,
+                             CaseStore.DocumentReading reading, Decision decision,
                              List<ReviewDecided.Acknowledgement> acknowledgements, Publication publication,
                              String supersededBy, PreviousVersion previousVersion, LastYearApproved lastYearApproved) {
     }

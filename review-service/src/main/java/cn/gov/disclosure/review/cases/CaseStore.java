@@ -6,6 +6,7 @@ import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,8 +45,13 @@ public class CaseStore {
     /** A case as created from report validated. */
     public record NewCase(String id, String reportId, int version, String organisationCode, String organisationName,
                           String countyCode, int year, State state, boolean passed, int errorCount, int warningCount,
-                          List<Finding> findings, AnnualReport report, OffsetDateTime submittedAt,
-                          OffsetDateTime validatedAt, OffsetDateTime at) {
+                          List<Finding> findings, AnnualReport report, DocumentReading reading,
+                          OffsetDateTime submittedAt, OffsetDateTime validatedAt, OffsetDateTime at) {
+    }
+
+    /** How the version was read from the township's document: the importer's notes, each cell's provenance. */
+    public record DocumentReading(List<String> importNotes, List<CellSource> provenance) {
+        public static final DocumentReading NONE = new DocumentReading(List.of(), List.of());
     }
 
     /** An approved report kept for comparison and for the deadlines view. */
@@ -71,12 +77,14 @@ public class CaseStore {
     public boolean insert(NewCase c) {
         return update("""
                 INSERT INTO review_case (id, report_id, version, organisation_code, organisation_name, county_code, year,
-                    state, passed, error_count, warning_count, findings, report, submitted_at, validated_at, created_at,
-                    updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                    state, passed, error_count, warning_count, findings, report, import_notes, provenance, submitted_at,
+                    validated_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json, ?::json, ?::json, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
                 c.id(), c.reportId(), c.version(), c.organisationCode(), c.organisationName(), c.countyCode(), c.year(),
                 c.state().name(), c.passed(), c.errorCount(), c.warningCount(), json(c.findings()), json(c.report()),
-                c.submittedAt(), c.validatedAt(), c.at(), c.at()) == 1;
+                json(c.reading().importNotes()), json(c.reading().provenance()), c.submittedAt(), c.validatedAt(),
+                c.at(), c.at()) == 1;
     }
 
     /** Remembers the trace of the submission a case came from. */
@@ -165,6 +173,14 @@ public class CaseStore {
         return query("SELECT findings::text FROM review_case WHERE id = ?",
                 rs -> rs.next() ? read(rs.getString(1), new TypeReference<List<Finding>>() {
                 }) : List.<Finding>of(), id);
+    }
+
+    /** How the case's version was read from its document ({@link DocumentReading#NONE} when it came as JSON). */
+    public DocumentReading reading(String id) {
+        return query("SELECT import_notes::text, provenance::text FROM review_case WHERE id = ?",
+                rs -> rs.next() ? new DocumentReading(read(rs.getString(1), new TypeReference<List<String>>() {
+                }), read(rs.getString(2), new TypeReference<List<CellSource>>() {
+                })) : DocumentReading.NONE, id);
     }
 
     public Optional<AnnualReport> report(String id) {

@@ -83,8 +83,8 @@ public class ReviewService {
         String name = v.organisationName() != null ? v.organisationName()
                 : registry.find(v.organisationCode()).map(OrganisationRegistry.Organisation::officialName).orElse(null);
         boolean inserted = store.insert(new CaseStore.NewCase(id, v.reportId(), v.version(), v.organisationCode(), name,
-                county, v.year(), initial, v.passed(), errors, warnings, v.findings(), v.report(), v.submittedAt(),
-                v.validatedAt(), now));
+                county, v.year(), initial, v.passed(), errors, warnings, v.findings(), v.report(),
+                new CaseStore.DocumentReading(v.importNotes(), v.provenance()), v.submittedAt(), v.validatedAt(), now));
         if (!inserted) {
             LOG.infof("Case %s exists already; report validated ignored", id);
             return false;

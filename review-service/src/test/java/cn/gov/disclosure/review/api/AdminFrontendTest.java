@@ -4,6 +4,7 @@ import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.infra.browser.BrowserTest;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
@@ -226,6 +227,43 @@ class AdminFrontendTest extends BrowserTest {
         page.locator("#sign-out").click();
         assertThat(page.locator("#sign-in")).isVisible();
         assertThat(page.locator("#user")).isHidden();
+    }
+
+    @Test
+    void aReviewerSeesHowTheDocumentWasReadBeforeApproving() {
+        int year = newYears(1);
+        EventEnvelope<ReportValidated> e = validated(ZIMAO, year, 1, true, List.of());
+        ReportValidated d = e.data();
+        send(EventEnvelope.of("/test/validation", new ReportValidated(d.reportId(), d.version(), d.organisationCode(),
+                d.organisationName(), d.countyCode(), d.year(), d.submittedAt(), d.passed(), d.findings(), d.validatedAt(),
+                d.report(), List.of("表3 第一行的数字连写为“9137265”，按表内勾稽关系读作 9137、2、6、5 / digits run together"),
+                List.of(new CellSource("applications", "newReceived", "naturalPerson", 2, 41, "9137265",
+                                CellSource.Reading.RESOLVED_BY_ARITHMETIC),
+                        new CellSource("activeDisclosure", "rules", "issued", null, 12, "3", CellSource.Reading.CORRECTED),
+                        new CellSource("applications", "newReceived", "total", 2, 41, "9144", CellSource.Reading.WRITTEN)))));
+        String id = awaitCase(CaseIds.of(d.reportId(), 1));
+
+        signIn("jinjiang", "#/case/" + id);
+        Locator reading = page.locator("#reading");
+        assertThat(reading.locator("#reading-notes")).containsText("按表内勾稽关系读作 9137、2、6、5");
+        assertThat(reading).not().containsText("digits run together");
+        // the two figures not read as written are named in the catalogue's words, with what the document wrote
+        assertThat(reading.locator("#reading-unsure li")).hasCount(2);
+        assertThat(reading.locator("#reading-unsure").textContent()).contains("表3").contains("自然人")
+                .contains("原文「9137265」，第 2 页第 41 行").contains("乡镇报送人员修改");
+        assertThat(reading.textContent()).doesNotContain("naturalPerson").doesNotContain("CORRECTED");
+        // and marked on their cells, the source on hover
+        Locator guessed = page.locator("#cell-3-newReceived-naturalPerson");
+        assertThat(guessed).hasClass(java.util.regex.Pattern.compile(".*read-RESOLVED_BY_ARITHMETIC.*"));
+        assertThat(guessed).hasAttribute("title", java.util.regex.Pattern.compile(".*第 2 页第 41 行.*「9137265」.*勾稽关系.*",
+                java.util.regex.Pattern.DOTALL));
+        assertThat(page.locator("#cell-2-rules-issued")).hasClass(java.util.regex.Pattern.compile(".*read-CORRECTED.*"));
+        assertThat(page.locator("#cell-3-newReceived-total")).not().hasClass(java.util.regex.Pattern.compile(".*read-.*"));
+        // a case from a JSON report has no such panel
+        String plain = open(ZIMAO, year, 2);
+        page.navigate(base() + "/admin/#/case/" + plain);
+        assertThat(page.locator(".case-head")).containsText("第 2 版");
+        assertThat(page.locator("#reading")).hasCount(0);
     }
 
     @Test

@@ -24,10 +24,12 @@ public class FrontendConfigResource {
 
     /**
      * @param reviewUrl    the reviewers' page (a county reviewer who opens the townships' page is sent there)
-     * @param workspaceUrl the townships' page (and the other way round)
+     * @param workspaceUrl  the townships' page (and the other way round)
+     * @param validationUrl the validation service, whose dry run the townships' page calls as the clerk edits (it
+     *                      allows the page's origin by CORS)
      */
     public record FrontendConfig(String authServerUrl, String clientId, String scope, String reviewUrl,
-                                 String workspaceUrl) {
+                                 String workspaceUrl, String validationUrl) {
     }
 
     @ConfigProperty(name = "frontend.oidc.auth-server-url", defaultValue = "${quarkus.oidc.auth-server-url}")
@@ -45,9 +47,13 @@ public class FrontendConfigResource {
     @ConfigProperty(name = "frontend.workspace-url", defaultValue = "http://127.0.0.1:8081/workspace/")
     String workspaceUrl;
 
+    @ConfigProperty(name = "frontend.validation-url", defaultValue = "http://127.0.0.1:8082")
+    String validationUrl;
+
     @GET
     @Operation(summary = "页面的登录配置 / The OIDC provider and client of the service's page")
     public Response config() {
-        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope, reviewUrl, workspaceUrl)).header("Cache-Control", "no-store").build();
+        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope, reviewUrl, workspaceUrl,
+                validationUrl)).header("Cache-Control", "no-store").build();
     }
 }

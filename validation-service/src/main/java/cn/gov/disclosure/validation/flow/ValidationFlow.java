@@ -66,7 +66,8 @@ public class ValidationFlow {
         }
         cn.gov.disclosure.support.observability.EventMetrics.validated(passed, findings);
         outbox.enqueue(new ReportValidated(s.reportId(), s.version(), s.organisationCode(), s.organisationName(),
-                s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report()));
+                s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report(), s.importNotes(),
+                s.provenance()));
         LOG.infof("Report %s v%d validated: %s, %d findings", s.reportId(), s.version(), passed ? "passed" : "failed",
                 findings.size());
     }

@@ -59,4 +59,21 @@ class ValidationResourceTest {
                 .when().post("/api/v1/validate")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
+
+    @Test
+    void theTownshipsPageMayCheckFromItsOriginAndNoOtherMay() {
+        // the browser's preflight for the workspace's dry run (intake's origin, a bearer token, JSON)
+        given().header("Origin", "http://127.0.0.1:8081").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/validate").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://127.0.0.1:8081"))
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("Authorization"));
+        given().header("Origin", "http://127.0.0.1:8081").header("Authorization", token("350582107"))
+                .contentType(ContentType.JSON).body(GoldenSeeds.json(0)).when().post("/api/v1/validate").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("http://127.0.0.1:8081"));
+        // a page of another origin is not answered for the browser
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/validate").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
 }

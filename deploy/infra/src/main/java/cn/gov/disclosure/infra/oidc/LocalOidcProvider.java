@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
  * made at start, and signs RS256 access tokens with it, shaped as the realm {@code annual-report} issues them
  * (issuer {@code <base>/realms/annual-report}, the role in {@code groups} and {@code realm_access.roles}, the
  * organisation in {@code org}). The services check these tokens with {@code quarkus-oidc} exactly as Keycloak's:
- * discovery, key by {@code kid}, signature, issuer, expiry. JDK only.
+ * discovery, key by {@code kid}, signature, issuer, expiry. The pages sign in through its {@link CodeFlow} (the
+ * demo users of deploy/keycloak). JDK only.
  */
 public final class LocalOidcProvider implements AutoCloseable {
 
@@ -37,6 +38,7 @@ public final class LocalOidcProvider implements AutoCloseable {
     private final String keyId = "local-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpServer server;
     private final String issuer;
+    private final CodeFlow codeFlow;
 
     private LocalOidcProvider(int port) {
         try {
@@ -55,6 +57,10 @@ public final class LocalOidcProvider implements AutoCloseable {
             return t;
         }));
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + REALM_PATH;
+        codeFlow = new CodeFlow(issuer, (user, role, org, seconds) -> {
+            long now = Instant.now().getEpochSecond();
+            return sign(claims(user, role, org, now, now + seconds), keys.getPrivate(), keyId);
+        });
         server.createContext(REALM_PATH + "/", this::handle);
         server.start();
     }
@@ -67,6 +73,11 @@ public final class LocalOidcProvider implements AutoCloseable {
     /** The issuer, which is also what a service's {@code quarkus.oidc.auth-server-url} names. */
     public String issuer() {
         return issuer;
+    }
+
+    /** How many browser sessions were renewed with a refresh token. */
+    public int refreshes() {
+        return codeFlow.refreshes();
     }
 
     /** An access token of {@code user} with {@code role} and organisation {@code org} (null: none), valid 1 hour. */
@@ -131,13 +142,14 @@ public final class LocalOidcProvider implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         String path = x.getRequestURI().getPath().substring(REALM_PATH.length());
+        if (codeFlow.handle(x, path)) {
+            return;
+        }
         switch (path) {
             case "/.well-known/openid-configuration" -> send(x, 200, """
-                    {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
-                    "authorization_endpoint":"%1$s/protocol/openid-connect/auth",
-                    "token_endpoint":"%1$s/protocol/openid-connect/token",
-                    "response_types_supported":["code"],"subject_types_supported":["public"],
-                    "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer));
+                    {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",%2$s,
+                    "subject_types_supported":["public"],
+                    "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer, codeFlow.discoveryEntries()));
             case "/protocol/openid-connect/certs" -> {
                 RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
                 send(x, 200, "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":" + str(keyId)
