@@ -59,7 +59,12 @@ function problemList(e) {
 }
 
 async function renderUpload(view) {
-  const file = h('input#file', {type: 'file', accept: '.docx,.doc,.pdf,.html,.htm,.txt,.md,.csv,.tsv'});
+  // the browser's own file button speaks the browser's language: a Chinese one in front of it, the file's name beside
+  const file = h('input#file.file-input', {type: 'file', accept: '.docx,.doc,.pdf,.html,.htm,.txt,.md,.csv,.tsv'});
+  const chosen = h('span#file-name.muted', '未选择文件');
+  file.addEventListener('change', () => {
+    chosen.textContent = file.files[0] ? file.files[0].name : '未选择文件';
+  });
   const result = h('div#preview');
   const read = h('button#read.primary', {type: 'button'}, '读取文档');
   const year = reportingYearBeingFiled(new Date());
@@ -67,7 +72,7 @@ async function renderUpload(view) {
   view.append(h('h1', '上传报告'),
     h('section.panel', h('p', '请选择本单位的年度报告：Word 文档（.docx 或 .doc）、带文字层的 PDF、网页（HTML）或文本均可。',
       '系统先读取并显示识别结果，核对无误后再提交。'),
-      h('div.upload-form', file, read)),
+      h('div.upload-form', h('label.button#choose-file', {for: 'file'}, '选择文件', file), chosen, read)),
     h('section.panel', h('p', '或者从上一年度已审核通过的报告开始：二、上年结转按上年“结转下年度继续办理”逐列填入，',
       '现行有效件数（2019 版模板为上一年项目数量）按上年结转，其余数字和文字由您填写。'), fromLastYear), result);
   fromLastYear.addEventListener('click', async () => {
@@ -246,8 +251,10 @@ async function showChecks(panel, form, report) {
       if (!target.classList.contains('finding-ERROR')) target.classList.add('finding-' + severity);
       target.title = (target.title ? target.title + '\n' : '') + (SEVERITY_LABELS[severity] || '') + '：' + f.messageZh;
     }
+    const sentence = f.location?.sentence;
     const li = h('li', {class: 'sev-' + severity}, h('span', {class: 'badge sev-' + severity}, SEVERITY_LABELS[severity] || ''),
-      ' ', f.messageZh, f.location?.sentence ? h('q.sentence', f.location.sentence) : null);
+      ' ', f.messageZh, sentence && !f.messageZh.includes(sentence)
+        ? h('q.sentence', {title: sentence}, sentence.length > 60 ? sentence.slice(0, 60) + '……' : sentence) : null);
     if (target) {
       li.classList.add('jump');
       li.addEventListener('click', () => {

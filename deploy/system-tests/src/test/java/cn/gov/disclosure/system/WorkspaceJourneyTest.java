@@ -109,6 +109,8 @@ class WorkspaceJourneyTest extends BrowserTest {
         assertThat(summary).containsText("处错误须改正后才能提交");
         assertThat(page.locator("#table-3 td.finding-ERROR").first()).isVisible();
         assertThat(page.locator("#submit")).isDisabled();
+        page.locator("#table-3").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("journey-error.png")));
         // put right, the findings follow
         natural.fill(written);
         natural.press("Tab");

@@ -124,7 +124,7 @@ class WorkspaceTest extends BrowserTest {
             return page.locator("#versions li").first().textContent().contains("已退回");
         }, new Page.WaitForConditionOptions().setTimeout(20_000));
         assertThat(page.locator("#versions li .comment").first()).containsText("表二规章一行请核对后重新报送");
-        assertThat(page.locator("#versions li").first()).containsText("修改后重新上传");
+        assertThat(page.locator("#versions li").first()).containsText("在此版本上修改后重新提交");
         shot("workspace-report");
         String text = page.locator("main").textContent();
         assertThat(text).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}").doesNotContain("RETURNED");
