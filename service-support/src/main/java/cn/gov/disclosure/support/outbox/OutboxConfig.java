@@ -1,0 +1,39 @@
+package cn.gov.disclosure.support.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The settings of the outbox relay and of the event tables' retention ({@code outbox.*}). */
+@ConfigMapping(prefix = "outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for events to publish (read by its {@code @Scheduled}). */
+    @WithDefault("0.5s")
+    String relayInterval();
+
+    /** How long the relay waits for the broker: metadata, each acknowledgement, the delivery (milliseconds). */
+    @WithDefault("10000")
+    long sendTimeoutMs();
+
+    /** Events published in one transaction of the relay (and then marked published together). */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How often published outbox rows and processed inbox rows past their retention are deleted. */
+    @WithDefault("10m")
+    String cleanupInterval();
+
+    /** How long a published event stays in the outbox (for an operator who wants to see what went out). */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /**
+     * How long the inbox remembers a handled event. It must outlast the topics' retention (7 days,
+     * deploy/topics.md), or a record replayed from the topic (a consumer group reset, the dead-letter replay) would be
+     * handled a second time.
+     */
+    @WithDefault("P30D")
+    Duration inboxRetention();
+}
