@@ -69,12 +69,25 @@ async function renderUpload(view) {
   const read = h('button#read.primary', {type: 'button'}, '读取文档');
   const year = reportingYearBeingFiled(new Date());
   const fromLastYear = h('button#from-last-year', {type: 'button'}, '从 ' + (year - 1) + ' 年度已通过的报告开始');
+  const blank = h('button#from-blank', {type: 'button'}, '从空白模板开始');
   view.append(h('h1', '上传报告'),
     h('section.panel', h('p', '请选择本单位的年度报告：Word 文档（.docx 或 .doc）、带文字层的 PDF、网页（HTML）或文本均可。',
       '系统先读取并显示识别结果，核对无误后再提交。'),
       h('div.upload-form', h('label.button#choose-file', {for: 'file'}, '选择文件', file), chosen, read)),
     h('section.panel', h('p', '或者从上一年度已审核通过的报告开始：二、上年结转按上年“结转下年度继续办理”逐列填入，',
-      '现行有效件数（2019 版模板为上一年项目数量）按上年结转，其余数字和文字由您填写。'), fromLastYear), result);
+      '现行有效件数（2019 版模板为上一年项目数量）按上年结转，其余数字和文字由您填写。'), fromLastYear,
+      h('p', '没有上一年度的报告时，可以从 ' + year + ' 年度的空白模板开始，逐项填写。'), blank), result);
+  blank.addEventListener('click', async () => {
+    blank.disabled = true;
+    try {
+      const report = await api('/api/v1/reports/blank?year=' + year);
+      await showPreview(result, null, {report, provenance: [], importNotes: []});
+    } catch (e) {
+      result.replaceChildren(problemList(e));
+    } finally {
+      blank.disabled = false;
+    }
+  });
   fromLastYear.addEventListener('click', async () => {
     fromLastYear.disabled = true;
     try {

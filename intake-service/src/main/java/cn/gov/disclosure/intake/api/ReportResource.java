@@ -1,12 +1,14 @@
 package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.intake.submission.LastYear;
 import cn.gov.disclosure.intake.submission.ReportQueries;
 import cn.gov.disclosure.intake.submission.ReportVersion;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
 import cn.gov.disclosure.support.problem.ProblemException;
+import cn.gov.disclosure.support.security.Caller;
 import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,6 +81,24 @@ public class ReportResource {
                 "an approved report of " + (year - 1) + " of your organisation"));
         return new ReportViews.Prefill(LastYear.prefill(last.report(), year, last.organisationName()), last.reportId(),
                 last.version());
+    }
+
+    @GET
+    @Path("blank")
+    @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
+    @Operation(summary = "从空白模板开始 / A blank report of the year in the template the year requires",
+            description = "The six sections with their headings and no text, no figure, named for the caller's "
+                    + "organisation. Nothing is stored.")
+    public AnnualReport blank(@QueryParam("year") Integer year) {
+        if (year == null || year < TemplateVersion.FIRST_REPORTING_YEAR || year > 9998) {
+            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year）", "Give the reporting year (year)",
+                    List.of());
+        }
+        Caller c = caller.get();
+        String name = queries.organisationName(c).orElseThrow(() -> ProblemException.forbidden(
+                "您的账号未关联已登记的单位（org " + c.organisationCode() + "）",
+                "your account is not linked to a registered organisation (org " + c.organisationCode() + ")"));
+        return LastYear.blank(year, name);
     }
 
     @GET

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A new year's report started from the township's approved report of the year before, with what the template carries
- * over and nothing else (plain Java):
+ * A new year's report, blank ({@link #blank}) or started from the township's approved report of the year before, with
+ * what the template carries over and nothing else (plain Java):
  * <ul>
  *   <li>Table 3: 二、上年结转 = last year's 四、结转下年度继续办理, column by column;</li>
  *   <li>Table 2, 2021 template: 现行有效件数 = last year's (the clerk adds 本年制发 and takes 本年废止);</li>
@@ -37,12 +37,24 @@ public final class LastYear {
 
     public static AnnualReport prefill(AnnualReport last, int year, String organisationName) {
         TemplateVersion template = TemplateVersion.requiredFor(year);
+        return start(organisationName, year, last.template() == template ? activeDisclosure(last, template) : null,
+                applications(last, template));
+    }
+
+    /**
+     * The blank report of {@code year} for a township without an approved report the year before: the template the
+     * year requires, the six sections with their headings and no text, no figure.
+     */
+    public static AnnualReport blank(int year, String organisationName) {
+        return start(organisationName, year, null, null);
+    }
+
+    private static AnnualReport start(String organisationName, int year, ReportTable activeDisclosure,
+                                      ReportTable applications) {
         List<Section> sections = TemplateCatalogue.sections().stream()
                 .map(s -> new Section(s.key(), s.heading(), "")).toList();
-        return new AnnualReport(organisationName, year, template,
-                organisationName + year + "年政府信息公开工作年度报告", sections,
-                last.template() == template ? activeDisclosure(last, template) : null,
-                applications(last, template), null);
+        return new AnnualReport(organisationName, year, TemplateVersion.requiredFor(year),
+                organisationName + year + "年政府信息公开工作年度报告", sections, activeDisclosure, applications, null);
     }
 
     private static ReportTable applications(AnnualReport last, TemplateVersion template) {

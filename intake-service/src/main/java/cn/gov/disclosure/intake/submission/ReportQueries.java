@@ -67,6 +67,11 @@ public class ReportQueries {
         return Optional.empty();
     }
 
+    /** The caller's organisation's official name (as a report names it), if the registry knows the organisation. */
+    public Optional<String> organisationName(Caller caller) {
+        return registry.find(caller.organisationCode()).map(OrganisationRegistry.Organisation::officialName);
+    }
+
     private void requireVisible(Caller caller, String organisationCode) {
         boolean visible = caller.is(Roles.PROVINCE_ADMIN)
                 || (caller.is(Roles.TOWNSHIP_SUBMITTER) && organisationCode.equals(caller.organisationCode()))

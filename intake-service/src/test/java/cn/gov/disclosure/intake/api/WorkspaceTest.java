@@ -206,6 +206,21 @@ class WorkspaceTest extends BrowserTest {
     }
 
     @Test
+    void aClerkWithoutLastYearsReportStartsFromTheBlankTemplate() {
+        signIn("shenhu");
+        page.navigate(base() + "/workspace/#/upload");
+        page.locator("#from-blank").click();
+        LocalDate today = LocalDate.now();
+        int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
+        assertThat(page.locator("#preview h2")).containsText("晋江市深沪镇人民政府" + filed + "年政府信息公开工作年度报告");
+        assertThat(page.locator("#preview")).containsText(filed <= 2020 ? "2019 版" : "2021 版");
+        assertThat(page.locator("#preview textarea.section-text")).hasCount(6);
+        assertThat(page.locator("#section-overview")).hasValue("");
+        assertThat(page.locator("#cell-3-newReceived-total input")).hasValue("");
+        assertThat(page.locator("#table-4 caption")).containsText("行政复议");
+    }
+
+    @Test
     void theSessionOutlivesItsAccessTokens() {
         // 平乐镇's access tokens live 8 seconds (TestOidcProvider): the page renews them with the refresh token
         signIn("pingle");

@@ -55,4 +55,17 @@ class LastYearTest {
         assertThat(next.activeDisclosure()).isNull();
         assertThat(next.applications().rows().get("carriedOver")).isEqualTo(last.applications().rows().get("carriedForward"));
     }
+
+    @Test
+    void aBlankReportHasTheYearsTemplateTheSixHeadingsAndNoFigure() {
+        AnnualReport blank = LastYear.blank(2026, "晋江市深沪镇人民政府");
+        assertThat(blank.template()).isEqualTo(cn.gov.disclosure.contracts.model.TemplateVersion.T2021);
+        assertThat(LastYear.blank(2020, "x").template()).isEqualTo(cn.gov.disclosure.contracts.model.TemplateVersion.T2019);
+        assertThat(blank.title()).isEqualTo("晋江市深沪镇人民政府2026年政府信息公开工作年度报告");
+        assertThat(blank.sections()).hasSize(6).allSatisfy(s -> assertThat(s.text()).isEmpty());
+        assertThat(blank.sections().get(2).heading()).startsWith("三、");
+        assertThat(blank.activeDisclosure()).isNull();
+        assertThat(blank.applications()).isNull();
+        assertThat(blank.reviewsAndLitigation()).isNull();
+    }
 }
