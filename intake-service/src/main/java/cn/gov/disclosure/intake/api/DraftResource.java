@@ -3,7 +3,7 @@ package cn.gov.disclosure.intake.api;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.intake.submission.Draft;
-import cn.gov.disclosure.intake.submission.DraftRepository;
+import cn.gov.disclosure.intake.store.Drafts;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
 import cn.gov.disclosure.support.problem.Problem;
@@ -57,11 +57,11 @@ public class DraftResource {
         }
     }
 
-    private final DraftRepository drafts;
+    private final Drafts drafts;
     private final SubmissionService submissions;
     private final CurrentCaller caller;
 
-    public DraftResource(DraftRepository drafts, SubmissionService submissions, CurrentCaller caller) {
+    public DraftResource(Drafts drafts, SubmissionService submissions, CurrentCaller caller) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.caller = caller;

@@ -3,7 +3,7 @@ package cn.gov.disclosure.intake.events;
 import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
-import cn.gov.disclosure.intake.submission.ReportVersionRepository;
+import cn.gov.disclosure.intake.store.Versions;
 import cn.gov.disclosure.intake.submission.VersionState;
 import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.inbox.RetryTransient;
@@ -23,10 +23,10 @@ public class StatusEvents {
 
     private static final Logger LOG = Logger.getLogger(StatusEvents.class);
 
-    private final ReportVersionRepository repository;
+    private final Versions repository;
     private final Inbox inbox;
 
-    public StatusEvents(ReportVersionRepository repository, Inbox inbox) {
+    public StatusEvents(Versions repository, Inbox inbox) {
         this.repository = repository;
         this.inbox = inbox;
     }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.intake.submission;
 
+import cn.gov.disclosure.intake.store.Versions;
+
 import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.support.problem.ProblemException;
@@ -14,10 +16,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReportQueries {
 
-    private final ReportVersionRepository repository;
+    private final Versions repository;
     private final OrganisationRegistry registry;
 
-    public ReportQueries(ReportVersionRepository repository, OrganisationRegistry registry) {
+    public ReportQueries(Versions repository, OrganisationRegistry registry) {
         this.repository = repository;
         this.registry = registry;
     }

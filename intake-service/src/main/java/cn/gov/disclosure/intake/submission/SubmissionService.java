@@ -1,5 +1,8 @@
 package cn.gov.disclosure.intake.submission;
 
+import cn.gov.disclosure.intake.store.Versions;
+import cn.gov.disclosure.intake.store.Drafts;
+
 import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
@@ -35,13 +38,13 @@ public class SubmissionService {
     public record Receipt(String reportId, int version, VersionState state, List<String> notes) {
     }
 
-    private final ReportVersionRepository repository;
-    private final DraftRepository drafts;
+    private final Versions repository;
+    private final Drafts drafts;
     private final Outbox outbox;
     private final OrganisationRegistry registry;
     private final Clock clock;
 
-    public SubmissionService(ReportVersionRepository repository, DraftRepository drafts, Outbox outbox,
+    public SubmissionService(Versions repository, Drafts drafts, Outbox outbox,
                              OrganisationRegistry registry) {
         this.repository = repository;
         this.drafts = drafts;

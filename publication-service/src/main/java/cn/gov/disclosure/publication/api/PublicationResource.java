@@ -2,7 +2,7 @@ package cn.gov.disclosure.publication.api;
 
 import cn.gov.disclosure.publication.flow.PublicationRecord;
 import cn.gov.disclosure.publication.flow.PublicationStatus;
-import cn.gov.disclosure.publication.flow.PublicationStore;
+import cn.gov.disclosure.publication.store.Publications;
 import cn.gov.disclosure.publication.flow.PublicationTrigger;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
@@ -28,10 +28,10 @@ import java.util.List;
 @Tag(name = "publications", description = "发布状态与重试 / publication state and retries")
 public class PublicationResource {
 
-    private final PublicationStore store;
+    private final Publications store;
     private final PublicationTrigger trigger;
 
-    public PublicationResource(PublicationStore store, PublicationTrigger trigger) {
+    public PublicationResource(Publications store, PublicationTrigger trigger) {
         this.store = store;
         this.trigger = trigger;
     }

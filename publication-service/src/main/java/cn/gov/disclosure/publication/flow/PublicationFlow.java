@@ -1,5 +1,7 @@
 package cn.gov.disclosure.publication.flow;
 
+import cn.gov.disclosure.publication.store.Publications;
+
 import java.util.Optional;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
@@ -26,10 +28,10 @@ public class PublicationFlow {
     private static final Logger LOG = Logger.getLogger(PublicationFlow.class);
 
     private final Inbox inbox;
-    private final PublicationStore store;
+    private final Publications store;
     private final Event<PublicationRequested> requested;
 
-    public PublicationFlow(Inbox inbox, PublicationStore store, Event<PublicationRequested> requested) {
+    public PublicationFlow(Inbox inbox, Publications store, Event<PublicationRequested> requested) {
         this.inbox = inbox;
         this.store = store;
         this.requested = requested;

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.publication.flow;
 
+import cn.gov.disclosure.publication.store.Publications;
+
 import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +13,17 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class PublicationOutcomes {
 
-    private final PublicationStore store;
+    private final Publications store;
     private final Outbox outbox;
 
-    public PublicationOutcomes(PublicationStore store, Outbox outbox) {
+    public PublicationOutcomes(Publications store, Outbox outbox) {
         this.store = store;
         this.outbox = outbox;
     }
 
     /** False when the claim was lost meanwhile (another worker took over an expired lease): nothing is recorded. */
     @Transactional
-    public boolean published(PublicationStore.Claim claim, String publicUrl, String versionUrl, String archiveId,
+    public boolean published(Publications.Claim claim, String publicUrl, String versionUrl, String archiveId,
                              OffsetDateTime at) {
         if (!store.markPublished(claim, publicUrl, versionUrl, archiveId, at)) {
             return false;

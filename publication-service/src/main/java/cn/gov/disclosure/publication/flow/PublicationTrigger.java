@@ -1,5 +1,8 @@
 package cn.gov.disclosure.publication.flow;
 
+import cn.gov.disclosure.publication.store.Publications;
+import cn.gov.disclosure.publication.store.Publication;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +29,11 @@ public class PublicationTrigger {
     private static final Logger LOG = Logger.getLogger(PublicationTrigger.class);
 
     private final Publisher publisher;
-    private final PublicationStore store;
+    private final Publications store;
     private final ExecutorService workers;
-    private final Set<PublicationStore.Key> queued = ConcurrentHashMap.newKeySet();
+    private final Set<Publication.Key> queued = ConcurrentHashMap.newKeySet();
 
-    public PublicationTrigger(Publisher publisher, PublicationStore store,
+    public PublicationTrigger(Publisher publisher, Publications store,
                               @ConfigProperty(name = "publication.workers", defaultValue = "4") int workers) {
         this.publisher = publisher;
         this.store = store;
@@ -48,7 +51,7 @@ public class PublicationTrigger {
 
     /** Queues one attempt (at most one queued per version). */
     public void submit(String reportId, int version) {
-        PublicationStore.Key key = new PublicationStore.Key(reportId, version);
+        Publication.Key key = new Publication.Key(reportId, version);
         if (!queued.add(key)) {
             return;
         }
@@ -73,7 +76,7 @@ public class PublicationTrigger {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {
         try {
-            for (PublicationStore.Key k : store.due(100)) {
+            for (Publication.Key k : store.due(100)) {
                 submit(k.reportId(), k.version());
             }
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.publication.flow;
 
+import cn.gov.disclosure.publication.store.Publications;
+
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.publication.archive.ArchiveService;
 import cn.gov.disclosure.publication.portal.PortalGateway;
@@ -35,14 +37,14 @@ public class Publisher {
 
     public enum Outcome { PUBLISHED, FAILED, NOT_CLAIMED, CLAIM_LOST }
 
-    private final PublicationStore store;
+    private final Publications store;
     private final RenderService renderer;
     private final PortalGateway portal;
     private final ArchiveService archive;
     private final PublicationOutcomes outcomes;
     private final Duration lease;
 
-    public Publisher(PublicationStore store, RenderService renderer, PortalGateway portal, ArchiveService archive,
+    public Publisher(Publications store, RenderService renderer, PortalGateway portal, ArchiveService archive,
                      PublicationOutcomes outcomes, @ConfigProperty(name = "publication.lease", defaultValue = "PT15M") Duration lease) {
         this.store = store;
         this.renderer = renderer;
@@ -63,11 +65,11 @@ public class Publisher {
     }
 
     private Outcome attempt(String reportId, int version) {
-        Optional<PublicationStore.Claim> claimed = store.claim(reportId, version, lease);
+        Optional<Publications.Claim> claimed = store.claim(reportId, version, lease);
         if (claimed.isEmpty()) {
             return Outcome.NOT_CLAIMED;    // published, failed, or another worker is on it
         }
-        PublicationStore.Claim claim = claimed.get();
+        Publications.Claim claim = claimed.get();
         ReviewDecided d = claim.decision();
         String stage = "render";
         try {
@@ -106,7 +108,7 @@ public class Publisher {
         }
     }
 
-    private Outcome fail(PublicationStore.Claim claim, String reason) {
+    private Outcome fail(Publications.Claim claim, String reason) {
         PublicationRecord r = claim.record();
         if (store.markFailed(claim, reason)) {
             LOG.warnf("%s v%d: PUBLICATION_FAILED: %s", r.reportId(), r.version(), reason);

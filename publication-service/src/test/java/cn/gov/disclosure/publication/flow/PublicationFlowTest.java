@@ -1,5 +1,7 @@
 package cn.gov.disclosure.publication.flow;
 
+import cn.gov.disclosure.publication.store.Publications;
+
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
@@ -61,7 +63,7 @@ class PublicationFlowTest {
     static final Duration WAIT = Duration.ofSeconds(40);
 
     @Inject
-    PublicationStore store;
+    Publications store;
     @Inject
     ArchiveService archive;
     @Inject
@@ -281,8 +283,8 @@ class PublicationFlowTest {
         portal.publish(new PortalPublishRequest(d.version(), d.organisationCode(), rendered.view().organisationName(),
                 d.year(), rendered.view().title(), d.decidedAt(), rendered.html(),
                 Base64.getEncoder().encodeToString(rendered.pdf()), d.report()));
-        assertThat(store.insertPublishing(d, cn.gov.disclosure.contracts.events.EventCodec.payloadJson(d), "crashed-" + d.reportId()))
-                .isTrue();
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> store.insertPublishing(d,
+                cn.gov.disclosure.contracts.events.EventCodec.payloadJson(d), "crashed-" + d.reportId(), null))).isTrue();
         // ... and no worker holds it now: the recovery job picks it up
         PublicationRecord r = awaitStatus(d.reportId(), 1, PublicationStatus.PUBLISHED);
         assertThat(sim.publishCalls("230724101/2020/1")).isGreaterThanOrEqualTo(2);

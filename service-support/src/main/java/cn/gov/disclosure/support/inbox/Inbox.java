@@ -6,13 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.Optional;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * Remembers which events this service has handled. Call {@link #receive} (or {@link #firstDelivery}) inside the
@@ -21,10 +17,10 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class Inbox {
 
-    private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
 
-    public Inbox(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public Inbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
     /**
@@ -41,17 +37,15 @@ public class Inbox {
         return firstDelivery(event.id(), record.topic()) ? Optional.of(event) : Optional.empty();
     }
 
-    /** {@code true} the first time this event id is seen; {@code false} for a redelivery. */
+    /**
+     * {@code true} the first time this event id is seen; {@code false} for a redelivery. Native SQL because
+     * PostgreSQL's {@code ON CONFLICT DO NOTHING} is the point: two deliveries racing each other insert one row and
+     * neither fails its transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String eventId, String topic) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO processed_event (event_id, topic) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-            ps.setString(1, eventId);
-            ps.setString(2, topic);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record processed event " + eventId, e);
-        }
+        return entityManager.createNativeQuery(
+                        "INSERT INTO processed_event (event_id, topic) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, eventId).setParameter(2, topic).executeUpdate() == 1;
     }
 }

@@ -1,24 +1,19 @@
 package cn.gov.disclosure.support.outbox;
 
-import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import cn.gov.disclosure.support.observability.EventMetrics;
 import cn.gov.disclosure.support.observability.TraceParents;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -33,11 +28,11 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
-    private final AgroalDataSource dataSource;
+    private final EntityManager entityManager;
     private final String source;
 
-    public Outbox(AgroalDataSource dataSource, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.dataSource = dataSource;
+    public Outbox(EntityManager entityManager, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.entityManager = entityManager;
         this.source = "/annual-report/" + applicationName;
     }
 
@@ -64,20 +59,14 @@ public class Outbox {
         } else {
             W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO outbox_event (event_id, topic, record_key, event_type, headers, payload)
-                     VALUES (?, ?, ?, ?, ?::jsonb, ?)""")) {
-            ps.setObject(1, UUID.fromString(event.id()));
-            ps.setString(2, event.topic());
-            ps.setString(3, event.key());
-            ps.setString(4, event.type());
-            ps.setString(5, ContractsJson.mapper().writeValueAsString(headers));
-            ps.setString(6, EventCodec.payloadJson(payload));
-            ps.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Cannot store event in the outbox", e);
-        }
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.fromString(event.id());
+        row.topic = event.topic();
+        row.recordKey = event.key();
+        row.eventType = event.type();
+        row.headers = headers;
+        row.payload = EventCodec.payloadJson(payload);
+        entityManager.persist(row);
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
         if (continued) {
             LOG.infof("Event %s %s enqueued for %s, continuing trace %s", event.type(), event.id(), event.topic(),

@@ -3,6 +3,7 @@ package cn.gov.disclosure.validation.flow;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.validation.rules.OrganisationLevel;
 import cn.gov.disclosure.validation.rules.ValidationContext;
+import cn.gov.disclosure.validation.store.ApprovedReports;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -12,11 +13,11 @@ import java.util.Optional;
 public class Contexts {
 
     private final OrganisationRegistry registry;
-    private final ValidationStore store;
+    private final ApprovedReports approved;
 
-    public Contexts(OrganisationRegistry registry, ValidationStore store) {
+    public Contexts(OrganisationRegistry registry, ApprovedReports approved) {
         this.registry = registry;
-        this.store = store;
+        this.approved = approved;
     }
 
     public ValidationContext forSubmission(String organisationCode, String organisationName, int year) {
@@ -24,7 +25,7 @@ public class Contexts {
         String expectedName = organisationName != null ? organisationName
                 : registry.find(organisationCode).map(OrganisationRegistry.Organisation::officialName).orElse(null);
         return new ValidationContext(expectedName, year, level,
-                organisationCode == null ? Optional.empty() : store.approved(organisationCode, year - 1));
+                organisationCode == null ? Optional.empty() : approved.report(organisationCode, year - 1));
     }
 
     static OrganisationLevel level(OrganisationRegistry.Level level) {

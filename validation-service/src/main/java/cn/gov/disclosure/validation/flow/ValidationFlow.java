@@ -7,9 +7,12 @@ import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.support.inbox.Inbox;
+import cn.gov.disclosure.support.observability.EventMetrics;
 import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.validation.rules.ReportValidator;
+import cn.gov.disclosure.validation.store.ApprovedReports;
+import cn.gov.disclosure.validation.store.ValidationResults;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,13 +37,16 @@ public class ValidationFlow {
 
     private final ReportValidator validator = ReportValidator.standard();
     private final Contexts contexts;
-    private final ValidationStore store;
+    private final ValidationResults results;
+    private final ApprovedReports approved;
     private final Inbox inbox;
     private final Outbox outbox;
 
-    public ValidationFlow(Contexts contexts, ValidationStore store, Inbox inbox, Outbox outbox) {
+    public ValidationFlow(Contexts contexts, ValidationResults results, ApprovedReports approved, Inbox inbox,
+                          Outbox outbox) {
         this.contexts = contexts;
-        this.store = store;
+        this.results = results;
+        this.approved = approved;
         this.inbox = inbox;
         this.outbox = outbox;
     }
@@ -60,11 +66,11 @@ public class ValidationFlow {
                 contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
         boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (!store.saveResult(s.reportId(), s.version(), s.organisationCode(), s.year(), passed, findings, s.report(), now)) {
+        if (!results.record(s.reportId(), s.version(), s.organisationCode(), s.year(), passed, findings, now)) {
             LOG.infof("Report %s v%d was validated before; no second result", s.reportId(), s.version());
             return;
         }
-        cn.gov.disclosure.support.observability.EventMetrics.validated(passed, findings);
+        EventMetrics.validated(passed, findings);
         outbox.enqueue(new ReportValidated(s.reportId(), s.version(), s.organisationCode(), s.organisationName(),
                 s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report(), s.importNotes(),
                 s.provenance()));
@@ -84,7 +90,7 @@ public class ValidationFlow {
         EventEnvelope<ReviewDecided> event = received.get();
         ReviewDecided d = event.data();
         if (d.decision() == ReviewDecided.Decision.APPROVED && d.report() != null) {
-            store.saveApproved(d.organisationCode(), d.year(), d.reportId(), d.version(), d.report(), d.decidedAt());
+            approved.keep(d.organisationCode(), d.year(), d.reportId(), d.version(), d.report(), d.decidedAt());
         }
     }
 }

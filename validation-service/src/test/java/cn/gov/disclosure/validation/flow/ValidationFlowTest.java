@@ -13,6 +13,9 @@ import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.infra.RealInfrastructureResource;
 import cn.gov.disclosure.infra.kafka.KafkaProbe;
+import cn.gov.disclosure.validation.store.ApprovedReports;
+import cn.gov.disclosure.validation.store.ValidationResults;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,9 @@ import static org.awaitility.Awaitility.await;
 class ValidationFlowTest {
 
     @Inject
-    ValidationStore store;
+    ValidationResults results;
+    @Inject
+    ApprovedReports approved;
 
     static EventEnvelope<ReportSubmitted> submitted(String org, String name, String county, int seed, int version) {
         AnnualReport report = GoldenSeeds.load(seed);
@@ -88,7 +93,8 @@ class ValidationFlowTest {
         List<ReportValidated> out = validated(e.subject(), 1);
         assertThat(out).hasSize(1);
         assertThat(out.get(0).passed()).isTrue();
-        assertThat(store.resultCount(e.subject(), 1)).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> results.count("reportId = ?1 and version = ?2", e.subject(), 1)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -111,7 +117,7 @@ class ValidationFlowTest {
         send(EventEnvelope.of("/test", new ReviewDecided("350582107-2020", 1, "350582107", "晋江市紫帽镇人民政府",
                 "350582", 2020, ReviewDecided.Decision.APPROVED, null, "reviewer", OffsetDateTime.now(), lastYear,
                 List.of(), List.of(), List.of())));
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.approved("350582107", 2020).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> approved.report("350582107", 2020).isPresent()));
 
         AnnualReport thisYear = GoldenSeeds.load(4);         // a 2021 report, submitted for 紫帽镇 2021
         EventEnvelope<ReportSubmitted> e = EventEnvelope.of("/test", new ReportSubmitted("350582107-2021", 1, "350582107",
