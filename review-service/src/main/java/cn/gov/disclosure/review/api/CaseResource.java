@@ -5,7 +5,7 @@ import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.cases.CaseFilter;
-import cn.gov.disclosure.review.cases.CaseStore;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.review.cases.ReviewCase;
 import cn.gov.disclosure.review.cases.ReviewService;
@@ -54,13 +54,13 @@ public class CaseResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ReviewService service;
-    private final CaseStore store;
+    private final Cases store;
     private final CaseViewer viewer;
     private final Access access;
     private final OrganisationRegistry registry;
     private final CurrentCaller current;
 
-    public CaseResource(ReviewService service, CaseStore store, CaseViewer viewer, Access access,
+    public CaseResource(ReviewService service, Cases store, CaseViewer viewer, Access access,
                         OrganisationRegistry registry, CurrentCaller current) {
         this.service = service;
         this.store = store;
@@ -107,7 +107,7 @@ public class CaseResource {
         Boolean mine = Http.bool("claimedByMe", claimedByMe);
         CaseFilter filter = new CaseFilter(states(states), Http.integer("year", year, null, 1900, 9999), townshipCode,
                 scope, Http.bool("hasWarnings", hasWarnings), current.get().subject(), mine, order, pageNo, pageSize);
-        CaseStore.Page found = store.search(filter);
+        Cases.Page found = store.search(filter);
         CaseViews.CasePage body = new CaseViews.CasePage(found.items().stream().map(viewer::summary).toList(), pageNo,
                 pageSize, found.total(), (int) ((found.total() + pageSize - 1) / pageSize), order.toString(),
                 found.countsByState());

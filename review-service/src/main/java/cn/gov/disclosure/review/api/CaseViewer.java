@@ -4,7 +4,7 @@ import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
-import cn.gov.disclosure.review.cases.CaseStore;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.review.cases.ReviewCase;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
@@ -18,11 +18,11 @@ import java.util.List;
 @ApplicationScoped
 public class CaseViewer {
 
-    private final CaseStore store;
+    private final Cases store;
     private final Access access;
     private final OrganisationRegistry registry;
 
-    public CaseViewer(CaseStore store, Access access, OrganisationRegistry registry) {
+    public CaseViewer(Cases store, Access access, OrganisationRegistry registry) {
         this.store = store;
         this.access = access;
         this.registry = registry;

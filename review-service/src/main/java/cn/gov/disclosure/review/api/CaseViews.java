@@ -3,7 +3,7 @@ package cn.gov.disclosure.review.api;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.review.cases.CaseStore;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -76,7 +76,7 @@ public final class CaseViews {
                              OffsetDateTime createdAt, OffsetDateTime updatedAt, String etag,
                              List<String> allowedActions, List<Finding> findings,
                              List<WarningKey> warningsToAcknowledge, AnnualReport report,
-                             CaseStore.DocumentReading reading, Decision decision,
+                             Cases.DocumentReading reading, Decision decision,
                              List<ReviewDecided.Acknowledgement> acknowledgements, Publication publication,
                              String supersededBy, PreviousVersion previousVersion, LastYearApproved lastYearApproved) {
     }

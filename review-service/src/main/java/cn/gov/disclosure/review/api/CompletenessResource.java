@@ -5,7 +5,7 @@ import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
-import cn.gov.disclosure.review.cases.CaseStore;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.review.domain.Deadline;
 import cn.gov.disclosure.review.domain.Deadline.Timeliness;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
@@ -45,13 +45,13 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 public class CompletenessResource {
 
-    private final CaseStore store;
+    private final Cases store;
     private final Access access;
     private final OrganisationRegistry registry;
     private final CurrentCaller current;
     private final Clock clock;
 
-    public CompletenessResource(CaseStore store, Access access, OrganisationRegistry registry, CurrentCaller current, Clock clock) {
+    public CompletenessResource(Cases store, Access access, OrganisationRegistry registry, CurrentCaller current, Clock clock) {
         this.store = store;
         this.access = access;
         this.registry = registry;
@@ -129,7 +129,7 @@ public class CompletenessResource {
             scope = own.code();
         }
         Instant now = clock.instant();
-        Map<String, CaseStore.TownshipYear> known = store.townshipYears(y);
+        Map<String, Cases.TownshipYear> known = store.townshipYears(y);
         List<County> out = new ArrayList<>();
         Counts totals = new Counts(0, 0, 0, 0, 0);
         for (OrganisationRegistry.Organisation c : counties) {
@@ -151,7 +151,7 @@ public class CompletenessResource {
         return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
     }
 
-    private static Township township(OrganisationRegistry.Organisation t, CaseStore.TownshipYear k, int year, Instant now) {
+    private static Township township(OrganisationRegistry.Organisation t, Cases.TownshipYear k, int year, Instant now) {
         OffsetDateTime approved = k == null ? null : k.approvedAt();
         OffsetDateTime published = k == null ? null : k.publishedAt();
         OffsetDateTime completed = published != null ? published : approved;

@@ -15,27 +15,27 @@ import java.util.Set;
 public record CaseFilter(Set<State> states, Integer year, String township, List<String> organisations,
                          Boolean hasWarnings, String claimedBy, Boolean claimedByMe, Sort sort, int page, int size) {
 
-    /** The sortable fields, with their column. */
+    /** The sortable fields (as the API names them), with the case's attribute each orders by. */
     public enum SortField {
-        updatedAt("updated_at"),
-        createdAt("created_at"),
-        submittedAt("submitted_at"),
-        validatedAt("validated_at"),
+        updatedAt("updatedAt"),
+        createdAt("createdAt"),
+        submittedAt("submittedAt"),
+        validatedAt("validatedAt"),
         year("year"),
-        township("organisation_code"),
+        township("organisationCode"),
         version("version"),
         state("state"),
-        warnings("warning_count"),
+        warnings("warningCount"),
         id("id");
 
-        private final String column;
+        private final String attribute;
 
-        SortField(String column) {
-            this.column = column;
+        SortField(String attribute) {
+            this.attribute = attribute;
         }
 
-        public String column() {
-            return column;
+        public String attribute() {
+            return attribute;
         }
     }
 

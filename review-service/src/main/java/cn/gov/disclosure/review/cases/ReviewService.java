@@ -1,5 +1,7 @@
 package cn.gov.disclosure.review.cases;
 
+import cn.gov.disclosure.review.store.Cases;
+
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportPublished;
@@ -39,13 +41,13 @@ public class ReviewService {
     public static final String SYSTEM = "review-service";
     public static final String SYSTEM_NAME = "系统 / system";
 
-    private final CaseStore store;
+    private final Cases store;
     private final Access access;
     private final Outbox outbox;
     private final OrganisationRegistry registry;
     private final Clock clock;
 
-    public ReviewService(CaseStore store, Access access, Outbox outbox, OrganisationRegistry registry, Clock clock) {
+    public ReviewService(Cases store, Access access, Outbox outbox, OrganisationRegistry registry, Clock clock) {
         this.store = store;
         this.access = access;
         this.outbox = outbox;
@@ -82,15 +84,13 @@ public class ReviewService {
                 .map(OrganisationRegistry.Organisation::code).orElse(v.countyCode());
         String name = v.organisationName() != null ? v.organisationName()
                 : registry.find(v.organisationCode()).map(OrganisationRegistry.Organisation::officialName).orElse(null);
-        boolean inserted = store.insert(new CaseStore.NewCase(id, v.reportId(), v.version(), v.organisationCode(), name,
+        boolean inserted = store.insert(new Cases.NewCase(id, v.reportId(), v.version(), v.organisationCode(), name,
                 county, v.year(), initial, v.passed(), errors, warnings, v.findings(), v.report(),
-                new CaseStore.DocumentReading(v.importNotes(), v.provenance()), v.submittedAt(), v.validatedAt(), now));
+                new Cases.DocumentReading(v.importNotes(), v.provenance()), v.submittedAt(), v.validatedAt(), now),
+                traceparent);
         if (!inserted) {
             LOG.infof("Case %s exists already; report validated ignored", id);
             return false;
-        }
-        if (traceparent != null) {
-            store.saveOriginTrace(id, traceparent);
         }
         store.appendAudit(id, now, SYSTEM, SYSTEM_NAME, null, initial, v.passed()
                 ? (warnings == 0 ? "校验通过 / passed validation"
@@ -127,7 +127,7 @@ public class ReviewService {
 
     private void withdraw(String id, String comment, OffsetDateTime now) {
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<ReviewCase> c = store.find(id);
+            Optional<ReviewCase> c = store.lock(id);
             if (c.isEmpty() || ReviewStateMachine.target(c.get().state(), Action.WITHDRAW).isEmpty()) {
                 return;
             }

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,37 @@ public final class PortalCore {
     public PortalCore(Path storageDir, Supplier<String> baseUrl) {
         this.storageDir = storageDir;
         this.baseUrl = Objects.requireNonNull(baseUrl);
+        load();
+    }
+
+    /**
+     * What an earlier run published (the folder's {@code <org>/<year>/v<n>/} with the page, the PDF, the data and
+     * {@code version.json}): a restarted portal serves every page it served, and answers a repeated PUT as before.
+     */
+    private void load() {
+        if (storageDir == null || !Files.isDirectory(storageDir)) {
+            return;
+        }
+        try (var found = Files.find(storageDir, 4, (path, attrs) -> path.getFileName().toString().equals(META))) {
+            for (Path meta : found.toList()) {
+                Path dir = meta.getParent();
+                JsonNode m = json.readTree(meta.toFile());
+                StoredVersion v = new StoredVersion(m.path("organisationCode").asText(), m.path("year").asInt(),
+                        m.path("version").asInt(), text(m, "organisationName"), text(m, "title"), text(m, "approvedAt"),
+                        Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8),
+                        Files.readAllBytes(dir.resolve("report.pdf")),
+                        Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8), text(m, "idempotencyKey"),
+                        text(m, "sha256"), Instant.parse(m.path("publishedAt").asText()));
+                reports.computeIfAbsent(v.organisationCode() + "/" + v.year(), k -> new TreeMap<>()).put(v.version(), v);
+                JsonNode answer = m.path("answer");
+                if (v.idempotencyKey() != null && answer.isObject()) {
+                    answers.put(v.idempotencyKey(), new Answer(answer.path("requestSha256").asText(),
+                            answer.path("status").asInt(), answer.path("body").asText()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read what was published before from " + storageDir, e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ dispatch
@@ -258,6 +290,7 @@ public final class PortalCore {
             int status = first ? 201 : 200;
             String answerBody = answer.toString();
             answers.put(key, new Answer(requestSha, status, answerBody));
+            writeMeta(stored, answers.get(key));
             return new Reply(status, "application/json", answerBody.getBytes(StandardCharsets.UTF_8),
                     Map.of("Location", publicUrl(org, year)));
         }
@@ -388,7 +421,19 @@ public final class PortalCore {
     }
 
     /** Forgets everything: reports, answers, received calls, failures and delays. */
+    /** Forgets everything, what it keeps on disk too (a reset portal stays empty after a restart). */
     public synchronized void reset() {
+        if (storageDir != null && Files.isDirectory(storageDir)) {
+            try (var files = Files.walk(storageDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(storageDir)) {
+                        Files.delete(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot empty " + storageDir, e);
+            }
+        }
         reports.clear();
         answers.clear();
         received.clear();
@@ -459,6 +504,36 @@ public final class PortalCore {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The name of a stored version's description (everything but the page, the PDF and the data). */
+    private static final String META = "version.json";
+
+    private void writeMeta(StoredVersion v, Answer answer) {
+        if (storageDir == null) {
+            return;
+        }
+        ObjectNode m = json.createObjectNode();
+        m.put("organisationCode", v.organisationCode());
+        m.put("year", v.year());
+        m.put("version", v.version());
+        m.put("organisationName", v.organisationName());
+        m.put("title", v.title());
+        m.put("approvedAt", v.approvedAt());
+        m.put("idempotencyKey", v.idempotencyKey());
+        m.put("sha256", v.sha256());
+        m.put("publishedAt", v.publishedAt().toString());
+        ObjectNode a = m.putObject("answer");
+        a.put("requestSha256", answer.requestSha256());
+        a.put("status", answer.status());
+        a.put("body", answer.body());
+        Path dir = storageDir.resolve(v.organisationCode()).resolve(Integer.toString(v.year())).resolve("v" + v.version());
+        try {
+            // written last: a version whose files are not all there is not loaded
+            Files.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + dir, e);
+        }
+    }
 
     private void writeToStorage(StoredVersion v) {
         if (storageDir == null) {

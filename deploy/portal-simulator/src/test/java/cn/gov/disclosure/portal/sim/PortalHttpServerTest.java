@@ -106,6 +106,31 @@ class PortalHttpServerTest {
     }
 
     @Test
+    void aRestartedPortalStillServesWhatItPublishedAndAnswersARepeatedRequestAsBefore() throws Exception {
+        String body = body(1, "<p>重启之前</p>");
+        HttpResponse<String> first = put("/api/reports/350582107/2020", "350582107/2020/1", body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        server.close();
+        server = PortalHttpServer.start("127.0.0.1", 0, storage);
+        admin = new PortalSimulatorClient(server.baseUrl());
+
+        HttpResponse<String> page = get("/reports/350582107/2020");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("重启之前");
+        assertThat(get("/reports/350582107/2020/v1/report.pdf").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = put("/api/reports/350582107/2020", "350582107/2020/1", body);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.headers().firstValue(PortalCore.REPLAYED)).hasValue("true");
+        assertThat(JSON.readTree(again.body()).path("version").asInt()).isEqualTo(1);
+        // a reset forgets it, on disk too: a restart after it starts empty
+        admin.reset();
+        server.close();
+        server = PortalHttpServer.start("127.0.0.1", 0, storage);
+        admin = new PortalSimulatorClient(server.baseUrl());
+        assertThat(get("/reports/350582107/2020").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theSameRequestTwiceIsHarmlessAndAKeyCannotBeReusedForAnother() throws Exception {
         String body = body(1, "<p>同一请求</p>");
         HttpResponse<String> first = put("/api/reports/350582107/2020", "350582107/2020/1", body);
