@@ -1,0 +1,70 @@
+package cn.gov.disclosure.review.api;
+
+import cn.gov.disclosure.review.cases.ETag;
+import cn.gov.disclosure.review.cases.ReviewCase;
+import cn.gov.disclosure.review.cases.ReviewService;
+import cn.gov.disclosure.review.domain.ReviewStateMachine;
+import cn.gov.disclosure.support.security.Caller;
+import cn.gov.disclosure.support.security.Roles;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import static cn.gov.disclosure.review.api.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many SQL statements the reviewers' actions cost in the review database (Hibernate's statistics, on in the test
+ * profile; the outbox relay and the cleanup run SQL of their own, outside the action, and are not counted). The
+ * numbers are the budget: a change that makes an action cost more fails here and has to say why.
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessions;
+    @Inject
+    ReviewService review;
+
+    private record Counted<T>(T result, long statements) {
+    }
+
+    /** {@code action} and the statements it prepared, once everything else in the application has gone quiet. */
+    private <T> Counted<T> count(Supplier<T> action) throws InterruptedException {
+        Statistics stats = sessions.getStatistics();
+        long before;
+        do {
+            before = stats.getPrepareStatementCount();
+            Thread.sleep(300);
+        } while (stats.getPrepareStatementCount() != before);
+        stats.clear();
+        T result = action.get();
+        return new Counted<>(result, stats.getPrepareStatementCount());
+    }
+
+    @Test
+    void claimingTakesThreeStatementsAndApprovingEight() throws Exception {
+        int year = newYears(1);
+        String id = open(ZIMAO, year, 1);
+        Caller alice = new Caller("jinjiang", "晋江市审核员", Set.of(Roles.COUNTY_REVIEWER), JINJIANG);
+
+        String etag = etag(id);
+        Counted<ReviewCase> claimed = count(() -> review.act(alice, id, etag,
+                ReviewStateMachine.Command.of(ReviewStateMachine.Action.CLAIM, alice.subject())));
+        Counted<ReviewCase> approved = count(() -> review.act(alice, id, ETag.of(claimed.result().rowVersion()),
+                new ReviewStateMachine.Command(ReviewStateMachine.Action.APPROVE, alice.subject(), "同意", List.of())));
+
+        assertThat(approved.result().state()).isEqualTo(ReviewStateMachine.State.APPROVED);
+        // claim: the case locked, the transition written (its row version moves on), the audit entry
+        assertThat(claimed.statements()).as("statements of a claim").isEqualTo(3);
+        // approve: the case locked, its findings and report (one lazy group), the transition, the audit entry, the
+        // approved report (one upsert), next year's cases touched, the audit trail for the event, the outbox event
+        assertThat(approved.statements()).as("statements of an approval").isLessThanOrEqualTo(8);
+    }
+}
