@@ -28,7 +28,7 @@ services:
   Keycloak      http://127.0.0.1:$OIDC_PORT/admin (admin/admin), issuer http://127.0.0.1:$OIDC_PORT/realms/annual-report
   Kafka         127.0.0.1:$KAFKA_PORT      PostgreSQL 127.0.0.1:$POSTGRES_PORT (intake/validation/review/publication, user = password = name)
 demo users (password demo; token: client annual-report-cli, password grant):
-  townships  zimao (seed 000), nankou (001), changfu (002), hongxing (003), huimeng (004)
+  townships  zimao (seed 000), nankou (001), changfu (002), hongxing (003), huimeng (004), shenhu (deploy/system-tests/src/test/resources/documents/shenhu-2020.docx)
   counties   jinjiang, changping, zhangshu, fenglin, mengjin      province-admin, operator
 stop: deploy/stack.sh stop    wipe the data: deploy/stack.sh wipe
 TXT

@@ -54,6 +54,12 @@ class AuthorisationTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherClientOfTheRealmIs401() {
+        given().header("Authorization", "Bearer " + TestTokens.forAnotherClient("x", Roles.TOWNSHIP_SUBMITTER,
+                Townships.HUIMENG)).when().get(REPORT).then().statusCode(401);
+    }
+
+    @Test
     void theTownshipReadsItsOwnReport() {
         given().header("Authorization", Townships.submitter(Townships.HUIMENG)).when().get(REPORT)
                 .then().statusCode(200).body("organisationCode", equalTo(Townships.HUIMENG));

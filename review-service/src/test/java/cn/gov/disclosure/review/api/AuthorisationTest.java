@@ -63,6 +63,8 @@ class AuthorisationTest {
                 TestTokens.expired("reviewer", Roles.COUNTY_REVIEWER, MENGJIN),
                 TestTokens.wronglySigned("reviewer", Roles.COUNTY_REVIEWER, MENGJIN),
                 TestTokens.unsigned("reviewer", Roles.COUNTY_REVIEWER, MENGJIN),
+                // right issuer, key and role, but issued for another client of the realm (aud)
+                TestTokens.forAnotherClient("reviewer", Roles.COUNTY_REVIEWER, MENGJIN),
                 "not-a-jwt")) {
             assertEveryEndpoint("Bearer " + token, id, 401, true, true);
         }

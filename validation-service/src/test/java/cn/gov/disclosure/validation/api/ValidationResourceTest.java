@@ -76,4 +76,11 @@ class ValidationResourceTest {
                 .when().options("/api/v1/validate").then()
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void aTokenIssuedForAnotherClientOfTheRealmIsRefused() {
+        given().header("Authorization", "Bearer " + TestTokens.forAnotherClient("u", "township-submitter", "350582107"))
+                .contentType(ContentType.JSON).body(GoldenSeeds.json(0)).when().post("/api/v1/validate")
+                .then().statusCode(401);
+    }
 }

@@ -52,8 +52,8 @@ public class TestOidcProvider implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String mint(String user, String role, String organisation, long seconds) {
-        JwtClaimsBuilder claims = Jwt.issuer(TestTokens.ISSUER).subject(user).preferredUserName(user).claim("name", user)
-                .groups(Set.of(role));
+        JwtClaimsBuilder claims = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject(user)
+                .preferredUserName(user).claim("name", user).groups(Set.of(role));
         if (organisation != null) {
             claims.claim("org", organisation);
         }

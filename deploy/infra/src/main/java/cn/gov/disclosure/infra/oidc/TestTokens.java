@@ -18,12 +18,19 @@ import java.util.Set;
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience the services accept ({@code quarkus.oidc.token.audience}): the realm's API client. */
+    public static final String AUDIENCE = "annual-report-api";
 
     private TestTokens() {
     }
 
     public static String token(String user, String role, String org) {
         return claims(user, role, org).sign();
+    }
+
+    /** A token the provider issued for another client of the realm (its {@code aud} is not the API's). */
+    public static String forAnotherClient(String user, String role, String org) {
+        return claims(user, role, org).audience("account").sign();
     }
 
     /** A token that was valid an hour ago. */
@@ -48,7 +55,7 @@ public final class TestTokens {
     public static String unsigned(String user, String role, String org) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
                 + "\",\"groups\":[\"" + role + "\"],\"org\":\"" + org + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
         java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
@@ -56,8 +63,8 @@ public final class TestTokens {
     }
 
     private static JwtClaimsBuilder claims(String user, String role, String org) {
-        JwtClaimsBuilder b = Jwt.issuer(ISSUER).subject(user).preferredUserName(user).claim("name", user)
-                .groups(role == null ? Set.of() : Set.of(role)).expiresIn(3600);
+        JwtClaimsBuilder b = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).preferredUserName(user)
+                .claim("name", user).groups(role == null ? Set.of() : Set.of(role)).expiresIn(3600);
         return org == null ? b : b.claim("org", org);
     }
 }
