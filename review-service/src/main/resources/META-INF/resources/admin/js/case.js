@@ -237,7 +237,8 @@ function locationText(f, cat) {
     parts.push('表' + s.table.number, row ? row.fullLabel : loc.row);
     if (loc.column) parts.push(col ? col.label : loc.column);
   } else if (loc.sentence) {
-    parts.push('“' + loc.sentence + '”');
+    // a long list in the narrative (其中… twelve items): its opening, the whole in the report beside, marked
+    parts.push('“' + (loc.sentence.length > 60 ? loc.sentence.slice(0, 60) + '……' : loc.sentence) + '”');
   }
   return parts.join(' · ');
 }
@@ -254,7 +255,7 @@ function findingsList(findings, cat) {
     list.append(h('li', {class: 'finding sev-' + f.severity, dataset: {code: f.code, n: String(f.n)}},
       h('div', h('span.marker', String(f.n)), ' ', h('span', {class: 'badge sev-' + f.severity}, SEVERITY_LABELS[f.severity] || f.severity),
         ' ', h('strong', f.messageZh || f.code)),
-      h('div.muted', locationText(f, cat)),
+      h('div.muted', {title: f.location?.sentence || null}, locationText(f, cat)),
       f.expected !== undefined || f.actual !== undefined
         ? h('div.muted', f.expected !== undefined ? '应为 ' + f.expected : '', f.expected !== undefined && f.actual !== undefined ? '，' : '',
           f.actual !== undefined ? '实为 ' + f.actual : '') : null,

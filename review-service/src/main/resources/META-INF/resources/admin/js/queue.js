@@ -5,6 +5,8 @@ import {h, time, stateBadge, STATE_LABELS} from './dom.js';
 import {user} from './auth.js';
 
 const FILTERS = ['state', 'year', 'township', 'hasWarnings', 'page'];
+/** What 全部 shows: the live cases; versions superseded by a newer one or withdrawn have tabs of their own. */
+const CLOSED = ['SUPERSEDED', 'WITHDRAWN'];
 
 function go(params) {
   const p = new URLSearchParams();
@@ -25,6 +27,7 @@ async function townships(year) {
 export async function renderQueue(view, params, {current}) {
   const query = new URLSearchParams({size: '20', sort: 'updatedAt,desc'});
   for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k));
+  if (!params.get('state')) query.set('state', Object.keys(STATE_LABELS).filter(s => !CLOSED.includes(s)).join(','));
   const thisYear = new Date().getFullYear();
   const [page, towns] = await Promise.all([
     api('/api/v1/cases?' + query),
@@ -36,7 +39,8 @@ export async function renderQueue(view, params, {current}) {
   view.append(h('h1', '审核队列'), h('p.muted', '本县乡镇报送的年度报告，按最近更新排序。', u?.org ? '（' + u.org + '）' : ''));
 
   // tabs: one per state, with the count of cases matching every other filter
-  const total = Object.values(page.countsByState || {}).reduce((a, b) => a + Number(b), 0);
+  const total = Object.entries(page.countsByState || {}).filter(([s]) => !CLOSED.includes(s))
+    .reduce((a, [, n]) => a + Number(n), 0);
   const tabs = h('div.tabs', {role: 'tablist', id: 'state-tabs'});
   const tab = (state, label, count) => {
     const p = new URLSearchParams(params);
@@ -53,7 +57,7 @@ export async function renderQueue(view, params, {current}) {
   for (const s of states) {
     if (s in STATE_LABELS || page.countsByState?.[s]) tabs.append(tab(s, STATE_LABELS[s] || s, page.countsByState?.[s] ?? 0));
   }
-  view.append(tabs);
+  view.append(tabs, h('p.muted.tabs-note', '“全部”不含已被新版本取代或已被乡镇撤回的版本，可在这两个标签中查看。'));
 
   // filters
   const year = h('input', {type: 'number', name: 'year', id: 'filter-year', min: '2019', max: '9999', value: params.get('year') || '', placeholder: '全部年度'});

@@ -153,7 +153,10 @@ public class ReviewService {
                 "已被第 " + byVersion + " 版取代 / superseded by version " + byVersion);
     }
 
-    /** Records a publication (once) and moves the ETag of its case on. */
+    /**
+     * Records a publication (once): it appears in the case's audit trail (审核记录: published on the portal, with the
+     * address) and moves the case's ETag on.
+     */
     @Transactional
     public void published(ReportPublished p) {
         if (p.reportId() == null || p.publishedAt() == null || p.organisationCode() == null) {
@@ -161,7 +164,10 @@ public class ReviewService {
         }
         if (store.savePublication(p)) {
             String id = CaseIds.of(p.reportId(), p.version());
-            if (store.find(id).isPresent()) {
+            Optional<ReviewCase> c = store.find(id);
+            if (c.isPresent()) {
+                store.appendAudit(id, p.publishedAt(), SYSTEM, SYSTEM_NAME, c.get().state(), c.get().state(),
+                        "已在政府门户公开：" + (p.publicUrl() == null ? "" : p.publicUrl()) + " / published on the portal");
                 store.touch(id);
             }
         }

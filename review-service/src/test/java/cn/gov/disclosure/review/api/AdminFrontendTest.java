@@ -78,6 +78,14 @@ class AdminFrontendTest extends BrowserTest {
         Locator row = page.locator("#queue tr[data-case-id='" + id + "']");
         assertThat(row).containsText("待审核");
         assertThat(page.locator("#state-tabs [data-state='AWAITING_REVIEW'] .count")).hasText("1");
+        // 全部 lists the live cases: version 1, superseded by version 2, is under 已取代 only
+        String superseded = CaseIds.of(ZIMAO + "-" + current, 1);
+        assertThat(page.locator("#queue tr[data-case-id='" + superseded + "']")).hasCount(0);
+        assertThat(page.locator("#state-tabs [data-state='ALL'] .count")).hasText("1");
+        page.locator("#state-tabs [data-state='SUPERSEDED']").click();
+        assertThat(page.locator("#queue tr[data-case-id='" + superseded + "']")).hasCount(1);
+        page.locator("#state-tabs [data-state='ALL']").click();
+        row = page.locator("#queue tr[data-case-id='" + id + "']");
         row.getByRole(AriaRole.LINK).click();
 
         // the report as the official tables, the findings on their cells and sections

@@ -90,6 +90,10 @@ class CompletenessTest {
                 .when().get(CASES + "/" + chidian).then().extract().path("publication.publishedAt") != null);
         given().header("Authorization", auth).when().get(CASES + "/" + chidian).then()
                 .body("publication.publicUrl", equalTo("https://portal.example/reports/" + CHIDIAN + "/" + year));
+        // the publication is in the case's audit trail (审核记录), with its address
+        given().header("Authorization", auth).when().get(CASES + "/" + chidian + "/audit").then()
+                .body("entries.comment", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.startsWith(
+                        "已在政府门户公开：https://portal.example/reports/" + CHIDIAN + "/" + year)));
 
         now(next, "02-03T10:00:00");
         approve(auth, open(ANHAI, year, 1));

@@ -9,6 +9,9 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,10 +32,15 @@ public class Outbox {
     private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
     private final String source;
 
-    public Outbox(EntityManager entityManager, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.relay = relay;
         this.source = "/annual-report/" + applicationName;
     }
 
@@ -67,6 +75,7 @@ public class Outbox {
         row.headers = headers;
         row.payload = EventCodec.payloadJson(payload);
         entityManager.persist(row);
+        wakeTheRelayAfterCommit();
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
         if (continued) {
             LOG.infof("Event %s %s enqueued for %s, continuing trace %s", event.type(), event.id(), event.topic(),
@@ -75,6 +84,26 @@ public class Outbox {
             LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
         }
         return event;
+    }
+
+    /** Once per transaction: when it commits, the relay publishes at once (a rollback sends nothing). */
+    private void wakeTheRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 
     /** The source attribute of events this service emits. */

@@ -9,9 +9,12 @@ import java.time.Duration;
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for events to publish (read by its {@code @Scheduled}). */
-    @WithDefault("0.5s")
-    String relayInterval();
+    /**
+     * How long the relay waits before it looks again when nothing woke it: a committed transaction that wrote an
+     * event wakes it at once; this is the fallback (another replica's events, a broker that was away).
+     */
+    @WithDefault("1s")
+    Duration relayInterval();
 
     /** How long the relay waits for the broker: metadata, each acknowledgement, the delivery (milliseconds). */
     @WithDefault("10000")

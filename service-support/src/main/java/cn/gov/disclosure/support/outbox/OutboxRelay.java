@@ -7,7 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -104,10 +105,43 @@ public class OutboxRelay {
         static final Batch STOP = new Batch(0, false);
     }
 
-    @Scheduled(every = "${outbox.relay-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
-        publishPending();
+    /** Permits: a transaction that wrote an event committed (or the relay is asked to stop). */
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    /**
+     * The relay's own thread: it publishes as soon as a transaction that wrote an event commits ({@link #wake}), and
+     * every {@code outbox.relay-interval} when nothing woke it.
+     */
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void run() {
+        long interval = config.relayInterval().toMillis();
+        while (running) {
+            try {
+                wakeUps.tryAcquire(interval, TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (running) {
+                    publishPending();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay: %s; will retry", e.getMessage());
+            }
+        }
+    }
+
+    /** A transaction that wrote an event committed: publish now rather than at the next interval. */
+    public void wake() {
+        wakeUps.release();
     }
 
     /** Publishes what is pending, a batch at a time, while this replica holds the relay's lock. */
@@ -297,6 +331,15 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUps.release();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         KafkaProducer<String, String> p = producer;
         if (producerMetrics != null) {
             producerMetrics.close();
