@@ -1,5 +1,6 @@
 // The deadlines view: for a reporting year, each township of the county on time, late, missing or pending.
-import {api} from './api.js';
+import {api, download, problemText} from './api.js';
+import {showBanner} from '/common/js/dom.js';
 import {reportingYearBeingFiled} from '/common/js/calendar.js';
 import {h, time, stateBadge, TIMELINESS_LABELS} from './dom.js';
 
@@ -14,7 +15,17 @@ export async function renderCompleteness(view, params, {current}) {
         e.preventDefault();
         location.hash = '#/completeness?year=' + encodeURIComponent(input.value);
       }
-    }, h('label', '报告年度 ', input), h('button', {type: 'submit', class: 'primary'}, '查看')),
+    }, h('label', '报告年度 ', input), h('button', {type: 'submit', class: 'primary'}, '查看'), ' ',
+      h('button#export-xlsx', {
+        type: 'button', onclick: async () => {
+          try {
+            await download('/api/v1/completeness/export.xlsx?year=' + encodeURIComponent(data.year),
+              data.year + '年度按期完成情况.xlsx');
+          } catch (e) {
+            showBanner(problemText(e), 'error');
+          }
+        }
+      }, '导出 Excel')),
     h('p.muted', `${data.year} 年度报告须于 ${data.dueDate}（北京时间）前公开；`,
       data.deadlinePassed ? '截止日期已过。' : '尚未到截止日期。'));
   const t = data.totals;

@@ -47,6 +47,41 @@ export async function api(path, {method = 'GET', body, raw, contentType, ifMatch
   return json;
 }
 
+/**
+ * Downloads a file of the page's service (an export) with the bearer token, under {@code filename}: a plain link
+ * would carry no token.
+ */
+export async function download(path, filename) {
+  const token = await freshAccessToken();
+  if (!token) {
+    await signIn(location.hash);
+    throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
+  }
+  let res;
+  try {
+    res = await fetch(path, {headers: {Authorization: 'Bearer ' + token}, cache: 'no-cache'});
+  } catch {
+    throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
+  }
+  if (!res.ok) {
+    let problem = null;
+    try {
+      problem = await res.json();
+    } catch {
+      problem = null;
+    }
+    throw new ApiError(res.status, problem);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** The problem's detail with its listed errors, for display. */
 export function problemText(e) {
   const errors = e?.problem?.errors?.map(x => x.message).filter(Boolean) || [];

@@ -5,10 +5,7 @@ import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
-import cn.gov.disclosure.review.store.Cases;
-import cn.gov.disclosure.review.domain.Deadline;
-import cn.gov.disclosure.review.domain.Deadline.Timeliness;
-import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
+import cn.gov.disclosure.review.cases.CompletenessView;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Roles;
@@ -25,13 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Who has published (or at least had approved) their report of a year by the deadline, 31 January of the next
@@ -45,59 +38,17 @@ import java.util.Map;
 @SecurityRequirement(name = "bearer")
 public class CompletenessResource {
 
-    private final Cases store;
+    private final CompletenessView completeness;
     private final Access access;
     private final OrganisationRegistry registry;
     private final CurrentCaller current;
-    private final Clock clock;
 
-    public CompletenessResource(Cases store, Access access, OrganisationRegistry registry, CurrentCaller current, Clock clock) {
-        this.store = store;
+    public CompletenessResource(CompletenessView completeness, Access access, OrganisationRegistry registry,
+                                CurrentCaller current) {
+        this.completeness = completeness;
         this.access = access;
         this.registry = registry;
         this.current = current;
-        this.clock = clock;
-    }
-
-    public record Counts(int townships, int onTime, int late, int missing, int pending) {
-        static Counts of(List<Township> ts) {
-            return new Counts(ts.size(), count(ts, Timeliness.ON_TIME), count(ts, Timeliness.LATE),
-                    count(ts, Timeliness.MISSING), count(ts, Timeliness.PENDING));
-        }
-
-        Counts plus(Counts o) {
-            return new Counts(townships + o.townships, onTime + o.onTime, late + o.late, missing + o.missing,
-                    pending + o.pending);
-        }
-
-        private static int count(List<Township> ts, Timeliness t) {
-            return (int) ts.stream().filter(x -> x.timeliness() == t).count();
-        }
-    }
-
-    /**
-     * One township.
-     *
-     * @param state       the state of its latest case (null: no version has reached review)
-     * @param completedAt publishedAt when known, else approvedAt: what the deadline is measured against
-     */
-    public record Township(String code, String name, String latestCaseId, Integer latestVersion, State state,
-                           OffsetDateTime approvedAt, OffsetDateTime publishedAt, OffsetDateTime completedAt,
-                           Timeliness timeliness) {
-    }
-
-    public record County(String code, String name, String cityCode, String cityName, String provinceCode,
-                         String provinceName, Counts counts, List<Township> townships) {
-    }
-
-    /**
-     * @param dueDate        the last day (Beijing time) to publish
-     * @param lateFrom       the first instant that is late (1 February 00:00 +08:00)
-     * @param deadlinePassed whether "now" is at or after lateFrom
-     * @param scope          the county's code for a reviewer, {@code province} for the province
-     */
-    public record Completeness(int year, LocalDate dueDate, OffsetDateTime lateFrom, boolean deadlinePassed,
-                               String scope, Counts totals, List<County> counties) {
     }
 
     @GET
@@ -109,6 +60,27 @@ public class CompletenessResource {
                                  @QueryParam("year") String year,
                                  @Parameter(description = "one county (province only)") @QueryParam("county") String county,
                                  @HeaderParam("If-None-Match") String ifNoneMatch) {
+        CompletenessView.Completeness body = view(year, county);
+        return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(CompletenessWorkbook.MEDIA_TYPE)
+    @Operation(summary = "按期完成情况（Excel） / The same as an .xlsx workbook, Chinese headers, one row per township")
+    public Response workbook(@Parameter(description = "the reporting year", required = true)
+                             @QueryParam("year") String year,
+                             @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
+        CompletenessView.Completeness body = view(year, county);
+        String name = body.year() + "年度政府信息公开工作年度报告按期完成情况.xlsx";
+        return Response.ok(CompletenessWorkbook.of(body), CompletenessWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"completeness-" + body.year()
+                        + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    /** The caller's scope: a reviewer's own county, or the province (or one of its counties). */
+    private CompletenessView.Completeness view(String year, String county) {
         if (year == null || year.isBlank()) {
             throw ProblemException.badRequest("invalid-query", "查询参数不正确", "Invalid query parameter",
                     List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
@@ -128,35 +100,6 @@ public class CompletenessResource {
             counties = List.of(own);
             scope = own.code();
         }
-        Instant now = clock.instant();
-        Map<String, Cases.TownshipYear> known = store.townshipYears(y);
-        List<County> out = new ArrayList<>();
-        Counts totals = new Counts(0, 0, 0, 0, 0);
-        for (OrganisationRegistry.Organisation c : counties) {
-            List<Township> townships = new ArrayList<>();
-            for (OrganisationRegistry.Organisation t : registry.townshipsWithin(c.code())) {
-                townships.add(township(t, known.get(t.code()), y, now));
-            }
-            Counts counts = Counts.of(townships);
-            totals = totals.plus(counts);
-            var city = registry.ancestor(c.code(), OrganisationRegistry.Level.CITY);
-            var province = registry.ancestor(c.code(), OrganisationRegistry.Level.PROVINCE);
-            out.add(new County(c.code(), c.name(), city.map(OrganisationRegistry.Organisation::code).orElse(null),
-                    city.map(OrganisationRegistry.Organisation::name).orElse(null),
-                    province.map(OrganisationRegistry.Organisation::code).orElse(null),
-                    province.map(OrganisationRegistry.Organisation::name).orElse(null), counts, townships));
-        }
-        Completeness body = new Completeness(y, Deadline.dueDate(y), Deadline.lateFrom(y), Deadline.passed(y, now),
-                scope, totals, out);
-        return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
-    }
-
-    private static Township township(OrganisationRegistry.Organisation t, Cases.TownshipYear k, int year, Instant now) {
-        OffsetDateTime approved = k == null ? null : k.approvedAt();
-        OffsetDateTime published = k == null ? null : k.publishedAt();
-        OffsetDateTime completed = published != null ? published : approved;
-        return new Township(t.code(), t.officialName(), k == null ? null : k.latestCaseId(),
-                k == null ? null : k.latestVersion(), k == null ? null : k.latestState(), approved, published, completed,
-                Deadline.classify(year, completed == null ? null : completed.toInstant(), now));
+        return completeness.of(y, counties, scope);
     }
 }

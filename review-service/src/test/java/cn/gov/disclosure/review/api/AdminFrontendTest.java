@@ -196,7 +196,7 @@ class AdminFrontendTest extends BrowserTest {
     }
 
     @Test
-    void theQueueFiltersTheCompletenessViewAndSignOut() {
+    void theQueueFiltersTheCompletenessViewAndSignOut() throws Exception {
         int year = newYear();
         open(SHENHU, year, 1, RULES_WARNING);
         open(JINJING, year, 1);
@@ -231,6 +231,23 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(table.locator("tbody tr")).hasCount(5);
         assertThat(table.locator("tr[data-township='" + SHENHU + "']")).containsText("待审核");
         shot("completeness");
+        // the same as an Excel workbook, downloaded with the reviewer's token
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#export-xlsx").click());
+        assertThat(download.suggestedFilename()).isEqualTo(year + "年度按期完成情况.xlsx");
+        try (var in = java.nio.file.Files.newInputStream(download.path());
+             var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(year + "年度");
+            boolean shenhu = false;
+            for (var row : sheet) {
+                if (row.getCell(1) != null && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && SHENHU.equals(row.getCell(1).getStringCellValue())) {
+                    shenhu = true;
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("待审核");
+                }
+            }
+            assertThat(shenhu).as("深沪镇's row in the workbook").isTrue();
+        }
 
         page.locator("#sign-out").click();
         assertThat(page.locator("#sign-in")).isVisible();

@@ -57,7 +57,7 @@ class CompletenessTest {
     }
 
     @Test
-    void onTimeLateMissingAndPendingTownshipsOfACounty() {
+    void onTimeLateMissingAndPendingTownshipsOfACounty() throws Exception {
         int year = newYear();
         int next = year + 1;
         String auth = reviewer(JINJIANG);
@@ -100,6 +100,26 @@ class CompletenessTest {
 
         now(next, "02-10T10:00:00");
         JsonPath after = completeness(auth, year);
+        // the same as an .xlsx: Chinese headers, one row per township, the counts below
+        byte[] xlsx = given().header("Authorization", auth).when().get("/api/v1/completeness/export.xlsx?year=" + year)
+                .then().statusCode(200).contentType(startsWith("application/vnd.openxmlformats"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''"))
+                .extract().asByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            var header = sheet.getRow(3);
+            for (int i = 0; i < CompletenessWorkbook.HEADERS.size(); i++) {
+                assertThat(header.getCell(i).getStringCellValue()).isEqualTo(CompletenessWorkbook.HEADERS.get(i));
+            }
+            java.util.Map<String, String> timeliness = new java.util.HashMap<>();
+            for (int r = 4; r <= 8; r++) {
+                timeliness.put(sheet.getRow(r).getCell(1).getStringCellValue(), sheet.getRow(r).getCell(5).getStringCellValue());
+            }
+            assertThat(timeliness).containsEntry(ZIMAO, "按时完成").containsEntry(CHIDIAN, "逾期完成")
+                    .containsEntry(JINJING, "逾期未报").hasSize(5);
+        }
+        given().header("Authorization", reviewer("410308")).when()
+                .get("/api/v1/completeness/export.xlsx?year=" + year + "&county=" + JINJIANG).then().statusCode(403);
         assertThat(after.getBoolean("deadlinePassed")).isTrue();
         Map<String, Object> county = after.getMap("counties[0]");
         assertThat(county).containsEntry("code", JINJIANG).containsEntry("name", "晋江市")
