@@ -1,7 +1,8 @@
 // One case: the report as the official tables (drawn from the template catalogue), every finding marked on its
 // cell, sentence or section and listed beside; last year's approved figures or the previous version's beside the
 // current ones; the allowed actions; the audit trail.
-import {api, catalogue, problemText} from './api.js';
+import {api, catalogue, download, problemText} from './api.js';
+import {frontendConfig} from './auth.js';
 import {h, time, stateBadge, SEVERITY_LABELS} from './dom.js';
 import {hideBanner, showBanner} from '/common/js/dom.js';
 
@@ -62,6 +63,22 @@ export async function renderCase(view, id, {current, host}) {
       '报送：', time(c.submittedAt), '　校验：', time(c.validatedAt),
       c.claimedBy ? ['　认领人：', c.claimedBy.name || c.claimedBy.subject, '（', time(c.claimedAt), '）'] : null)));
 
+  if (c.report) {
+    // the document as the portal will get it, rendered by the publication service (nothing stored there)
+    const preview = h('button#preview-pdf', {type: 'button'}, '预览公开文本（PDF）');
+    preview.addEventListener('click', async () => {
+      preview.disabled = true;
+      try {
+        await download((frontendConfig()?.publicationUrl || '').replace(/\/+$/, '') + '/api/v1/preview',
+          c.id + '-预览.pdf', {body: c.report, open: true});
+      } catch (e) {
+        showBanner('无法生成预览：' + problemText(e), 'error');
+      } finally {
+        preview.disabled = false;
+      }
+    });
+    view.append(h('p.preview', preview, h('span.muted', '　按公开时的版式生成，仅供审核参考，不会公开。')));
+  }
   view.append(actionsPanel(c, rerender, cat));
   if (c.decision) {
     view.append(h('section.panel.decision#decision', h('h2', '审核结论'),

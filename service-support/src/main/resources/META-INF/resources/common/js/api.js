@@ -48,10 +48,10 @@ export async function api(path, {method = 'GET', body, raw, contentType, ifMatch
 }
 
 /**
- * Downloads a file of the page's service (an export) with the bearer token, under {@code filename}: a plain link
- * would carry no token.
+ * Fetches a file with the bearer token (a plain link would carry none) and saves it as {@code filename}, or with
+ * {@code open} shows it in a new tab (a PDF). {@code body} is sent as JSON with {@code POST}.
  */
-export async function download(path, filename) {
+export async function download(path, filename, {body, open = false} = {}) {
   const token = await freshAccessToken();
   if (!token) {
     await signIn(location.hash);
@@ -59,7 +59,10 @@ export async function download(path, filename) {
   }
   let res;
   try {
-    res = await fetch(path, {headers: {Authorization: 'Bearer ' + token}, cache: 'no-cache'});
+    const headers = {Authorization: 'Bearer ' + token};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    res = await fetch(path, {method: body === undefined ? 'GET' : 'POST', headers, cache: 'no-cache',
+      body: body === undefined ? undefined : JSON.stringify(body)});
   } catch {
     throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
   }
@@ -75,11 +78,12 @@ export async function download(path, filename) {
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = filename;
+  if (open) a.target = '_blank';
+  else a.download = filename;
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), open ? 600_000 : 10_000);
 }
 
 /** The problem's detail with its listed errors, for display. */

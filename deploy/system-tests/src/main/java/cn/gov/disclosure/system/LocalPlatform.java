@@ -132,8 +132,12 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("frontend.workspace-url", url("intake") + "/workspace/");
         p.put("frontend.review-url", url("review") + "/admin/");
         p.put("frontend.validation-url", url("validation"));
+        p.put("frontend.publication-url", url("publication"));
         if (service.equals("validation")) {
             p.put("quarkus.http.cors.origins", url("intake"));
+        }
+        if (service.equals("publication")) {
+            p.put("quarkus.http.cors.origins", url("review"));
         }
         if (service.equals("publication")) {
             p.put("quarkus.rest-client.portal.url", portal.baseUrl());

@@ -135,6 +135,11 @@ class WorkspaceJourneyTest extends BrowserTest {
             assertThat(reviewer.locator("#reading-unsure")).containsText("乡镇报送人员修改");
             assertThat(reviewer.locator("#cell-3-newReceived-naturalPerson"))
                     .hasClass(Pattern.compile(".*read-CORRECTED.*"));
+            // the document as it will be published, rendered by the publication service for the reviewer's page
+            Page pdf = reviewer.waitForPopup(() -> reviewer.locator("#preview-pdf").click());
+            assertThat(pdf.url()).startsWith("blob:");
+            pdf.close();
+            assertThat(reviewer.locator("#banner")).not().containsText("无法生成预览");
             Chromium.screenshot(reviewer, "journey-reviewer-reading");
         } finally {
             reviewer.context().close();

@@ -2,6 +2,7 @@ package cn.gov.disclosure.publication.flow;
 
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.publication.archive.ArchiveService;
+import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.publication.render.ReportLayout;
 import cn.gov.disclosure.publication.render.ReportRenderer;
 import jakarta.annotation.PreDestroy;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** The renderer with the configured CJK font ({@code pdf.font.path}, {@code pdf.font.name}). */
@@ -26,6 +29,15 @@ public class RenderService {
     public ReportRenderer.Rendered render(ReviewDecided d) {
         return renderer.render(d.report(), new ReportLayout.Meta(d.organisationName(), d.year(), d.version(), d.decidedAt()),
                 ArchiveService.archiveId(d.reportId(), d.version()));
+    }
+
+    /**
+     * The PDF a report would be published as, before anyone approved it (a reviewer's preview): marked as a preview
+     * in its document id, dated now.
+     */
+    public byte[] preview(AnnualReport report) {
+        return renderer.render(report, new ReportLayout.Meta(report.organisationName(), report.year(), 0,
+                OffsetDateTime.now(ZoneOffset.UTC)), "preview").pdf();
     }
 
     @PreDestroy

@@ -27,9 +27,11 @@ public class FrontendConfigResource {
      * @param workspaceUrl  the townships' page (and the other way round)
      * @param validationUrl the validation service, whose dry run the townships' page calls as the clerk edits (it
      *                      allows the page's origin by CORS)
+     * @param publicationUrl the publication service, whose preview the reviewers' page calls (the PDF a case would
+     *                      be published as; CORS too)
      */
     public record FrontendConfig(String authServerUrl, String clientId, String scope, String reviewUrl,
-                                 String workspaceUrl, String validationUrl) {
+                                 String workspaceUrl, String validationUrl, String publicationUrl) {
     }
 
     @ConfigProperty(name = "frontend.oidc.auth-server-url", defaultValue = "${quarkus.oidc.auth-server-url}")
@@ -50,10 +52,13 @@ public class FrontendConfigResource {
     @ConfigProperty(name = "frontend.validation-url", defaultValue = "http://127.0.0.1:8082")
     String validationUrl;
 
+    @ConfigProperty(name = "frontend.publication-url", defaultValue = "http://127.0.0.1:8084")
+    String publicationUrl;
+
     @GET
     @Operation(summary = "页面的登录配置 / The OIDC provider and client of the service's page")
     public Response config() {
         return Response.ok(new FrontendConfig(authServerUrl, clientId, scope, reviewUrl, workspaceUrl,
-                validationUrl)).header("Cache-Control", "no-store").build();
+                validationUrl, publicationUrl)).header("Cache-Control", "no-store").build();
     }
 }
