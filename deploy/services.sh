@@ -133,8 +133,12 @@ stop_one() {
 
 stop() {
   local name module port db
-  # the services first (they drain their consumers and the outbox relay), the portal simulator last
-  while read -r name module port db; do [ "$name" = portal-simulator ] || stop_one "$name"; done <<< "$PROCESSES"
+  # the services first, all at once (each drains its consumers and its outbox relay), the portal simulator last
+  local pids=()
+  while read -r name module port db; do
+    [ "$name" = portal-simulator ] || { stop_one "$name" & pids+=($!); }
+  done <<< "$PROCESSES"
+  [ ${#pids[@]} -eq 0 ] || wait "${pids[@]}"
   stop_one portal-simulator
 }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import cn.gov.disclosure.system.load.SyntheticProvince;
@@ -27,10 +29,8 @@ final class SharedPlatform {
         if (platform == null) {
             Path repo = repo();
             try {
-                // under target/ (kept for the logs; the postgres user must be able to reach it, which /tmp's
-                // private folders do not allow)
-                Path data = Files.createDirectories(Path.of("target", "platform-" + System.currentTimeMillis()))
-                        .toAbsolutePath();
+                Path data = dataDir("platform-" + System.currentTimeMillis());
+                System.out.println("[platform] data and logs in " + data);
                 // the organisations of deploy/ (the seeds' townships) and a small synthetic province (the drill's)
                 Path registry = PROVINCE.write(data.resolve("organisations.json"), repo.resolve("deploy/organisations.json"));
                 platform = LocalPlatform.start(repo, data, null, Map.of("registry.file", registry.toString()));
@@ -41,6 +41,32 @@ final class SharedPlatform {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-platform-stop"));
         }
         return platform;
+    }
+
+    /**
+     * Under target/ (kept with the build for the logs) when the PostgreSQL server's user can reach it; when the
+     * checkout lives under a folder others cannot enter (a root user's home, mode 0700), under /tmp in a folder of
+     * its own that they can (a temporary directory would be 0700 too).
+     */
+    static Path dataDir(String name) throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        Path base = reachableByOthers(target) ? target : Path.of("/tmp");
+        Path dir = Files.createDirectories(base.resolve(base == target ? name : "annual-report-" + name));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+
+    private static boolean reachableByOthers(Path p) {
+        for (Path a = p; a != null; a = a.getParent()) {
+            try {
+                if (Files.exists(a) && !Files.getPosixFilePermissions(a).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Path repo() {
