@@ -7,6 +7,7 @@ import cn.gov.disclosure.intake.submission.ReportQueries;
 import cn.gov.disclosure.intake.submission.ReportVersion;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
+import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
 import cn.gov.disclosure.support.security.CurrentCaller;
@@ -72,10 +73,7 @@ public class ReportResource {
             description = "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
                     + "上一年项目数量 = last year's + 本年增/减; narrative empty. Nothing is stored. 404 without an approved report.")
     public ReportViews.Prefill prefill(@QueryParam("year") Integer year) {
-        if (year == null || year < 2020 || year > 9998) {
-            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year）", "Give the reporting year (year)",
-                    List.of());
-        }
+        requireYear(year, TemplateVersion.FIRST_REPORTING_YEAR + 1);
         ReportVersion last = queries.approved(caller.get(), year - 1).orElseThrow(() -> ProblemException.notFound(
                 "本单位 " + (year - 1) + " 年度已审核通过的报告（请上传文档或从空白模板开始）",
                 "an approved report of " + (year - 1) + " of your organisation"));
@@ -90,10 +88,7 @@ public class ReportResource {
             description = "The six sections with their headings and no text, no figure, named for the caller's "
                     + "organisation. Nothing is stored.")
     public AnnualReport blank(@QueryParam("year") Integer year) {
-        if (year == null || year < TemplateVersion.FIRST_REPORTING_YEAR || year > 9998) {
-            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year）", "Give the reporting year (year)",
-                    List.of());
-        }
+        requireYear(year, TemplateVersion.FIRST_REPORTING_YEAR);
         Caller c = caller.get();
         String name = queries.organisationName(c).orElseThrow(() -> ProblemException.forbidden(
                 "您的账号未关联已登记的单位（org " + c.organisationCode() + "）",
@@ -123,6 +118,15 @@ public class ReportResource {
     @Operation(summary = "撤回某一版本 / Withdraw a version no reviewer has decided on")
     public ReportViews.VersionView withdraw(@PathParam("reportId") String reportId, @PathParam("version") int version) {
         return ReportViews.VersionView.of(submissions.withdraw(caller.get(), reportId, version), false);
+    }
+
+    /** A reporting year in the query, from {@code first} on; 400 naming the parameter otherwise. */
+    private static void requireYear(Integer year, int first) {
+        if (year == null || year < first || year > 9998) {
+            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year），" + first + " 年或以后",
+                    "Give the reporting year (year), " + first + " or later",
+                    List.of(Problem.Error.at("?year", "报告年度须为 " + first + " 至 9998 年", "year must be " + first + "-9998")));
+        }
     }
 
     static Response accepted(SubmissionService.Receipt receipt) {
