@@ -16,6 +16,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration relayInterval();
 
+    /**
+     * How long the woken relay waits for more commits before it publishes: under load one batch carries the events
+     * of many transactions (one relay transaction, one round of acknowledgements) instead of one each.
+     */
+    @WithDefault("20ms")
+    Duration relayLinger();
+
     /** How long the relay waits for the broker: metadata, each acknowledgement, the delivery (milliseconds). */
     @WithDefault("10000")
     long sendTimeoutMs();

@@ -123,9 +123,12 @@ public class OutboxRelay {
 
     private void run() {
         long interval = config.relayInterval().toMillis();
+        long linger = config.relayLinger().toMillis();
         while (running) {
             try {
-                wakeUps.tryAcquire(interval, TimeUnit.MILLISECONDS);
+                if (wakeUps.tryAcquire(interval, TimeUnit.MILLISECONDS) && linger > 0) {
+                    Thread.sleep(linger); // let the commits of the next moments join this batch
+                }
                 wakeUps.drainPermits();
                 if (running) {
                     publishPending();
