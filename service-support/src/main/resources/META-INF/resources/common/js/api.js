@@ -10,39 +10,51 @@ export class ApiError extends Error {
 }
 
 /**
- * A call of the page's service. {@code body} goes as JSON; {@code raw} (a File, a Blob) goes as it is with its
- * {@code contentType}; {@code idempotencyKey} makes a retried POST get the first answer.
+ * One request with the session's bearer token (renewed when near its end); a session that is over or refused (401)
+ * signs in again. The browser's own words for a network failure (Failed to fetch) are not the clerk's.
  */
-export async function api(path, {method = 'GET', body, raw, contentType, ifMatch, idempotencyKey} = {}) {
+async function authorised(path, {method, headers, body}) {
   const token = await freshAccessToken();
   if (!token) {
     await signIn(location.hash);
     throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
   }
-  const headers = {Accept: 'application/json, application/problem+json', Authorization: 'Bearer ' + token};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
-  if (ifMatch) headers['If-Match'] = ifMatch;
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
   let res;
   try {
-    res = await fetch(path, {method, headers, body: payload, cache: 'no-cache'});
+    res = await fetch(path, {method, headers: {...headers, Authorization: 'Bearer ' + token}, body, cache: 'no-cache'});
   } catch {
-    // the browser's own words (Failed to fetch) are not the clerk's
     throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
   }
   if (res.status === 401) {
     await signIn(location.hash);
     throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
   }
+  return res;
+}
+
+/** The answer's JSON (null when it has none or is not JSON). */
+async function jsonOf(res) {
   const text = await res.text();
-  let json = null;
   try {
-    json = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    json = null;
+    return null;
   }
+}
+
+/**
+ * A call of the page's service. {@code body} goes as JSON; {@code raw} (a File, a Blob) goes as it is with its
+ * {@code contentType}; {@code idempotencyKey} makes a retried POST get the first answer.
+ */
+export async function api(path, {method = 'GET', body, raw, contentType, ifMatch, idempotencyKey} = {}) {
+  const headers = {Accept: 'application/json, application/problem+json'};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const res = await authorised(path, {method, headers, body: payload});
+  const json = await jsonOf(res);
   if (!res.ok) throw new ApiError(res.status, json);
   return json;
 }
@@ -52,29 +64,9 @@ export async function api(path, {method = 'GET', body, raw, contentType, ifMatch
  * {@code open} shows it in a new tab (a PDF). {@code body} is sent as JSON with {@code POST}.
  */
 export async function download(path, filename, {body, open = false} = {}) {
-  const token = await freshAccessToken();
-  if (!token) {
-    await signIn(location.hash);
-    throw new ApiError(401, {detail: '登录已过期，正在重新登录…'});
-  }
-  let res;
-  try {
-    const headers = {Authorization: 'Bearer ' + token};
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    res = await fetch(path, {method: body === undefined ? 'GET' : 'POST', headers, cache: 'no-cache',
-      body: body === undefined ? undefined : JSON.stringify(body)});
-  } catch {
-    throw new ApiError(0, {detail: '无法连接服务，请检查网络后重试'});
-  }
-  if (!res.ok) {
-    let problem = null;
-    try {
-      problem = await res.json();
-    } catch {
-      problem = null;
-    }
-    throw new ApiError(res.status, problem);
-  }
+  const res = await authorised(path, body === undefined ? {method: 'GET', headers: {}}
+    : {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+  if (!res.ok) throw new ApiError(res.status, await jsonOf(res));
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;

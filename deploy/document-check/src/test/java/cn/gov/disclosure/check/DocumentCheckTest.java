@@ -50,7 +50,7 @@ class DocumentCheckTest {
     }
 
     @Test
-    void aRefusedDocumentSaysWhatToDo() throws Exception {
+    void aRefusedDocumentSaysWhatTheClerkCanDoInstead() throws Exception {
         Path rtf = Files.createTempFile("report", ".rtf");
         Files.writeString(rtf, "{\\rtf1\\ansi 政府信息公开工作年度报告}");
         JsonNode o = check.check(rtf);

@@ -61,9 +61,12 @@ public class SubmissionService {
 
     /** The receipt of the caller's earlier submission under {@code idempotencyKey}, if there was one. */
     public Optional<Receipt> earlier(Caller caller, String idempotencyKey) {
-        return repository.findIdempotent(caller.subject(), idempotencyKey)
-                .flatMap(e -> repository.find(e.reportId(), e.version()))
-                .map(v -> new Receipt(v.reportId(), v.version(), v.state(), v.importNotes()));
+        return repository.findIdempotent(caller.subject(), idempotencyKey).map(this::receipt);
+    }
+
+    private Receipt receipt(Versions.KeyedVersion keyed) {
+        ReportVersion v = repository.find(keyed.reportId(), keyed.version()).orElseThrow();
+        return new Receipt(v.reportId(), v.version(), v.state(), v.importNotes());
     }
 
     /** A new version of the caller's report, with the importer's notes and each cell's provenance (empty for JSON). */
@@ -82,8 +85,7 @@ public class SubmissionService {
                             "the same Idempotency-Key was used for a different report (" + earlier.get().reportId()
                                     + " version " + earlier.get().version() + "); retry with the same body, or use a new key");
                 }
-                ReportVersion v = repository.find(earlier.get().reportId(), earlier.get().version()).orElseThrow();
-                return new Receipt(v.reportId(), v.version(), v.state(), v.importNotes());
+                return receipt(earlier.get());
             }
         }
         OrganisationRegistry.Organisation organisation = registry.find(caller.organisationCode())

@@ -2,6 +2,7 @@ package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.infra.StatementCount;
 import cn.gov.disclosure.intake.submission.SubmissionService;
 import cn.gov.disclosure.intake.submission.SubmissionSource;
 import cn.gov.disclosure.support.security.Caller;
@@ -39,15 +40,11 @@ class StatementCountTest {
         Caller clerk = new Caller("jinjing", "金井镇填报员", Set.of(Roles.TOWNSHIP_SUBMITTER), Townships.JINJING);
 
         Statistics stats = sessions.getStatistics();
-        long before;
-        do {
-            before = stats.getPrepareStatementCount();
-            Thread.sleep(300);
-        } while (stats.getPrepareStatementCount() != before);
-        stats.clear();
-        SubmissionService.Receipt receipt = submissions.submit(clerk, report, SubmissionSource.JSON, List.of(),
-                "count-" + System.nanoTime());
-        long statements = stats.getPrepareStatementCount();
+        StatementCount.Counted<SubmissionService.Receipt> counted = StatementCount.of(stats::getPrepareStatementCount,
+                stats::clear, () -> submissions.submit(clerk, report, SubmissionSource.JSON, List.of(),
+                        "count-" + System.nanoTime()));
+        SubmissionService.Receipt receipt = counted.result();
+        long statements = counted.statements();
 
         assertThat(receipt.version()).isEqualTo(1);
         // the idempotency key looked up; the report's row created if absent (ON CONFLICT) and locked; the version

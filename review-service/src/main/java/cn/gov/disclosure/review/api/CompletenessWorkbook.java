@@ -1,8 +1,6 @@
 package cn.gov.disclosure.review.api;
 
 import cn.gov.disclosure.review.cases.CompletenessView;
-import cn.gov.disclosure.review.domain.Deadline.Timeliness;
-import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -18,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The completeness view as an Excel workbook for a county office or the province: one sheet, a title, the deadline,
@@ -32,11 +29,6 @@ final class CompletenessWorkbook {
     static final List<String> HEADERS = List.of("县（市、区）", "乡镇代码", "乡镇（街道）", "最新版本", "状态", "按期情况",
             "审核通过时间", "门户公开时间");
 
-    private static final Map<State, String> STATES = Map.of(State.VALIDATION_FAILED, "校验未通过",
-            State.AWAITING_REVIEW, "待审核", State.IN_REVIEW, "审核中", State.APPROVED, "已通过", State.RETURNED, "已退回",
-            State.SUPERSEDED, "已被新版本取代", State.WITHDRAWN, "已被乡镇撤回");
-    private static final Map<Timeliness, String> TIMELINESS = Map.of(Timeliness.ON_TIME, "按时完成",
-            Timeliness.LATE, "逾期完成", Timeliness.MISSING, "逾期未报", Timeliness.PENDING, "尚未到期");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -70,8 +62,8 @@ final class CompletenessWorkbook {
                     if (t.latestVersion() != null) {
                         row.createCell(3).setCellValue(t.latestVersion());
                     }
-                    text(row, 4, t.state() == null ? "未报送" : STATES.getOrDefault(t.state(), t.state().name()), null);
-                    text(row, 5, TIMELINESS.get(t.timeliness()), null);
+                    text(row, 4, t.state() == null ? "未报送" : t.state().labelZh(), null);
+                    text(row, 5, t.timeliness().labelZh(), null);
                     text(row, 6, time(t.approvedAt()), null);
                     text(row, 7, time(t.publishedAt()), null);
                 }

@@ -21,13 +21,24 @@ public final class Deadline {
     /** Whether a township met the deadline of a year. */
     public enum Timeliness {
         /** Completed before the deadline. */
-        ON_TIME,
+        ON_TIME("按时完成"),
         /** Completed, after the deadline. */
-        LATE,
+        LATE("逾期完成"),
         /** Not completed and the deadline has passed. */
-        MISSING,
+        MISSING("逾期未报"),
         /** Not completed yet, the deadline has not passed (only before 1 February). */
-        PENDING
+        PENDING("尚未到期");
+
+        private final String labelZh;
+
+        Timeliness(String labelZh) {
+            this.labelZh = labelZh;
+        }
+
+        /** As the pages and the exports say it. */
+        public String labelZh() {
+            return labelZh;
+        }
     }
 
     private Deadline() {

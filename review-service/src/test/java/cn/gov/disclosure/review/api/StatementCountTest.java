@@ -1,5 +1,7 @@
 package cn.gov.disclosure.review.api;
 
+import cn.gov.disclosure.infra.StatementCount;
+import cn.gov.disclosure.infra.StatementCount.Counted;
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.review.cases.ReviewCase;
 import cn.gov.disclosure.review.cases.ReviewService;
@@ -32,24 +34,13 @@ class StatementCountTest {
     @Inject
     ReviewService review;
 
-    private record Counted<T>(T result, long statements) {
-    }
-
-    /** {@code action} and the statements it prepared, once everything else in the application has gone quiet. */
-    private <T> Counted<T> count(Supplier<T> action) throws InterruptedException {
+    private <T> Counted<T> count(Supplier<T> action) {
         Statistics stats = sessions.getStatistics();
-        long before;
-        do {
-            before = stats.getPrepareStatementCount();
-            Thread.sleep(300);
-        } while (stats.getPrepareStatementCount() != before);
-        stats.clear();
-        T result = action.get();
-        return new Counted<>(result, stats.getPrepareStatementCount());
+        return StatementCount.of(stats::getPrepareStatementCount, stats::clear, action);
     }
 
     @Test
-    void claimingTakesThreeStatementsAndApprovingEight() throws Exception {
+    void claimingTakesThreeStatementsAndApprovingEight() {
         int year = newYears(1);
         String id = open(ZIMAO, year, 1);
         Caller alice = new Caller("jinjiang", "晋江市审核员", Set.of(Roles.COUNTY_REVIEWER), JINJIANG);

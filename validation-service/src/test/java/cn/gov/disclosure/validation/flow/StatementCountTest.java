@@ -4,6 +4,7 @@ import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
+import cn.gov.disclosure.infra.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,14 +44,10 @@ class StatementCountTest {
                 -1, -1, e.key(), EventCodec.payloadJson(e.data()), headers, Optional.empty());
 
         Statistics stats = sessions.getStatistics();
-        long before;
-        do {
-            before = stats.getPrepareStatementCount();
-            Thread.sleep(300);
-        } while (stats.getPrepareStatementCount() != before);
-        stats.clear();
-        flow.onSubmitted(record);
-        long statements = stats.getPrepareStatementCount();
+        long statements = StatementCount.of(stats::getPrepareStatementCount, stats::clear, () -> {
+            flow.onSubmitted(record);
+            return null;
+        }).statements();
 
         // the inbox (ON CONFLICT), last year's approved report, the version's earlier result (none) and this one,
         // the outbox event
