@@ -4,7 +4,7 @@
 # the four services from their jars, on free ports of 127.0.0.1) under deploy/.data/<command>/run-<time>/, and stops it
 # at the end. See BENCHMARKS.md and deploy/README.md.
 #   deploy/system-tests.sh benchmark [--reports 40000] [--clients 16] [--rate 0] [--approve 1000] [--faulty 0.05] [--out FILE]
-#   deploy/system-tests.sh failures  [--reports 3000] [--clients 8] [--rate 12] [--between 15] [--out FILE]
+#   deploy/system-tests.sh failures  [--reports 3000] [--clients 8] [--rate 12] [--between 15] [--replicas intake,validation,review] [--out FILE]
 #   deploy/system-tests.sh hostile   [--out FILE]
 # Builds what is missing first (./mvnw -DskipTests package -pl deploy/system-tests -am); --no-build skips it.
 # Environment: SYSTEM_TESTS_JAVA_OPTS (default -Xmx3g) for the JVM of the command itself.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole platform on this machine, every part real: a Kafka broker (KRaft), a PostgreSQL server with the four
@@ -31,11 +32,18 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalOidcProvider oidc;
     private final PortalHttpServer portal;
     private final Map<String, LocalService> services = new LinkedHashMap<>();
+    /** The second replicas started by {@link #startReplicas}, by service. */
+    private final Map<String, LocalService> replicas = new LinkedHashMap<>();
+    private final AtomicInteger roundRobin = new AtomicInteger();
+    private final List<String> serviceJvmOptions;
+    private final Map<String, String> extraProperties;
 
     private LocalPlatform(Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties,
                           boolean durable) {
         this.repoDir = repoDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.serviceJvmOptions = serviceJvmOptions;
+        this.extraProperties = extraProperties == null ? Map.of() : Map.copyOf(extraProperties);
         for (String s : SERVICES) {
             Path jar = LocalService.jarOf(this.repoDir, s + "-service");
             if (!Files.isRegularFile(jar)) {
@@ -72,7 +80,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
             // every service's port is known now: the pages' addresses of each other are part of the configuration
             for (String s : SERVICES) {
-                services.get(s).properties(serviceConfig(s)).properties(extraProperties);
+                services.get(s).properties(serviceConfig(s)).properties(this.extraProperties);
             }
             // all at once (they start in parallel), then wait for each
             services.values().forEach(LocalService::launch);
@@ -148,6 +156,38 @@ public final class LocalPlatform implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts a second replica of each of {@code names} (those not running one yet), as {@code deploy/k8s} runs them:
+     * the same database and consumer group, a port of its own. The replicas split the topics' partitions between them
+     * and both relays work on the one outbox table.
+     */
+    public synchronized void startReplicas(List<String> names) {
+        List<LocalService> started = new ArrayList<>();
+        for (String s : names) {
+            if (replicas.containsKey(s)) {
+                continue;
+            }
+            LocalService r = new LocalService(s + "-2", LocalService.jarOf(repoDir, s + "-service"),
+                    dataDir.resolve("services").resolve(s + "-2"), 0);
+            if (serviceJvmOptions != null) {
+                r.jvmOptions(serviceJvmOptions);
+            }
+            r.properties(serviceConfig(s)).properties(extraProperties);
+            replicas.put(s, r);
+            started.add(r.launch());
+        }
+        started.forEach(LocalService::awaitReady);
+    }
+
+    /** Every running replica of a service: the first, then the one {@link #startReplicas} added. */
+    public synchronized List<LocalService> replicas(String service) {
+        List<LocalService> all = new ArrayList<>(List.of(service(service)));
+        if (replicas.containsKey(service)) {
+            all.add(replicas.get(service));
+        }
+        return all;
+    }
+
     public LocalService service(String name) {
         LocalService s = services.get(name);
         if (s == null) {
@@ -156,8 +196,23 @@ public final class LocalPlatform implements AutoCloseable {
         return s;
     }
 
+    /**
+     * The address of a service; with replicas running, each call gives the next running one (as a load balancer
+     * would, skipping a replica that is down).
+     */
     public String url(String service) {
-        return service(service).baseUrl();
+        List<LocalService> all = replicas(service);
+        if (all.size() == 1) {
+            return all.get(0).baseUrl();
+        }
+        int first = Math.floorMod(roundRobin.getAndIncrement(), all.size());
+        for (int i = 0; i < all.size(); i++) {
+            LocalService r = all.get((first + i) % all.size());
+            if (r.isRunning()) {
+                return r.baseUrl();
+            }
+        }
+        return all.get(first).baseUrl();
     }
 
     public LocalKafka kafka() {
@@ -192,11 +247,13 @@ public final class LocalPlatform implements AutoCloseable {
     public Map<String, Long> peakMemoryMiB() {
         Map<String, Long> m = new LinkedHashMap<>();
         services.forEach((n, s) -> m.put(n, s.peakResidentBytes() / (1024 * 1024)));
+        replicas.values().forEach(r -> m.put(r.name(), r.peakResidentBytes() / (1024 * 1024)));
         return m;
     }
 
     @Override
     public void close() {
+        replicas.values().forEach(LocalService::stop);
         List<String> names = new ArrayList<>(services.keySet());
         for (int i = names.size() - 1; i >= 0; i--) {
             services.get(names.get(i)).stop();

@@ -11,10 +11,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A smaller failure drill (the same as {@code deploy/system-tests.sh failures}, fewer reports and faults): while
- * reports flow and are approved, intake, validation and publication are killed with SIGKILL and restarted, the broker and
- * PostgreSQL are stopped and started again. Every report must end in one final state, each approved one published and archived
- * exactly once, nothing left on the topics.
+ * A smaller failure drill (the same as {@code deploy/system-tests.sh failures}, fewer reports and faults), with two
+ * replicas of intake, validation and review as {@code deploy/k8s} runs them: while reports flow and are approved,
+ * intake (its first replica), validation (its first) and publication are killed with SIGKILL and restarted, the broker
+ * and PostgreSQL are stopped and started again. Every report must end in one final state, each approved one published
+ * and archived exactly once, nothing left on the topics, and no event on its topic twice but one a fault made the relay
+ * send again.
  */
 @Order(4)
 class FailureDrillTest {
@@ -33,7 +35,7 @@ class FailureDrillTest {
                     p.kafka().start();
                 }),
                 kill("publication"),
-                // the consumers' transient failures are retried (@RetryTransient), not dead-lettered
+                // the consumers' transient failures are retried (Inbox.handle), not dead-lettered
                 new FailureDrill.Fault("PostgreSQL stopped 5 s, restarted", p -> {
                     p.postgres().stop();
                     sleep(5_000);
@@ -41,12 +43,15 @@ class FailureDrillTest {
                 }));
 
         FailureDrill.Result r = new FailureDrill(platform, SharedPlatform.PROVINCE, 160, 4).rate(4)
+                .replicas(List.of("intake", "validation", "review"))
                 .run(faults, Duration.ofSeconds(4), Duration.ofMinutes(4));
 
         System.out.println(r.markdown());
         assertThat(r.injected()).hasSize(5);
         assertThat(r.counts().get("reports submitted (202)")).isEqualTo(160);
         assertThat(r.counts().get("portal: reports published")).isGreaterThan(0);
+        assertThat(r.counts().get("topic annual-report.review-decided: events"))
+                .as("the decisions of two review replicas counted on their topic").isGreaterThan(0);
         assertThat(r.problems()).as(r.markdown()).isEmpty();
     }
 

@@ -6,10 +6,8 @@ import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.intake.store.Versions;
 import cn.gov.disclosure.intake.submission.VersionState;
 import cn.gov.disclosure.support.inbox.Inbox;
-import cn.gov.disclosure.support.inbox.RetryTransient;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -33,37 +31,24 @@ public class StatusEvents {
 
     @Incoming("report-validated")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReportValidated.class).ifPresent(event -> {
-            ReportValidated v = event.data();
-            advance(v.reportId(), v.version(), v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED,
-                    v, null, null);
-        });
+        inbox.handle(record, ReportValidated.class, v -> advance(v.reportId(), v.version(),
+                v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED, v, null, null));
     }
 
     @Incoming("review-decided")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReviewDecided.class).ifPresent(event -> {
-            ReviewDecided d = event.data();
-            advance(d.reportId(), d.version(), d.decision() == ReviewDecided.Decision.APPROVED
-                    ? VersionState.APPROVED : VersionState.RETURNED, null, d.comment(), null);
-        });
+        inbox.handle(record, ReviewDecided.class, d -> advance(d.reportId(), d.version(),
+                d.decision() == ReviewDecided.Decision.APPROVED ? VersionState.APPROVED : VersionState.RETURNED,
+                null, d.comment(), null));
     }
 
     @Incoming("report-published")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReportPublished.class).ifPresent(event -> {
-            ReportPublished p = event.data();
-            advance(p.reportId(), p.version(), VersionState.PUBLISHED, null, null, p.publicUrl());
-        });
+        inbox.handle(record, ReportPublished.class, p -> advance(p.reportId(), p.version(), VersionState.PUBLISHED,
+                null, null, p.publicUrl()));
     }
 
     private void advance(String reportId, int version, VersionState next, ReportValidated validated, String comment,

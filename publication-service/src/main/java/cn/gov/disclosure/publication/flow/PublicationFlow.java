@@ -1,18 +1,14 @@
 package cn.gov.disclosure.publication.flow;
 
 import cn.gov.disclosure.publication.store.Publications;
-
-import java.util.Optional;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.support.inbox.Inbox;
-import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -39,15 +35,11 @@ public class PublicationFlow {
 
     @Incoming("review-decided")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onDecided(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);
-        if (received.isEmpty()) {
-            LOG.debugf("review decided %s delivered again; ignored", record.key());
-            return;
-        }
-        EventEnvelope<ReviewDecided> event = received.get();
+        inbox.handle(record, ReviewDecided.class, this::decided);
+    }
+
+    private void decided(EventEnvelope<ReviewDecided> event, ConsumerRecord<String, String> record) {
         ReviewDecided d = event.data();
         if (d.decision() != ReviewDecided.Decision.APPROVED) {
             return;

@@ -192,7 +192,7 @@ public class CaseResource {
     }
 
     private Response act(String id, String ifMatch, ReviewStateMachine.Command command) {
-        ReviewCase after = service.act(current.get(), id, ifMatch, command);
+        ReviewCase after = service.act(current.get(), id, ETag.expected(ifMatch), command);
         return Response.ok(viewer.detail(after, current.get())).header("ETag", ETag.of(after.rowVersion()))
                 .header("Cache-Control", "no-store").build();
     }

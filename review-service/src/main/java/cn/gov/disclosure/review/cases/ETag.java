@@ -1,6 +1,8 @@
 package cn.gov.disclosure.review.cases;
 
+import java.util.HashSet;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The entity tag of a case is its row version, as a strong tag: {@code "7"}. {@code If-Match} must name it; a weak
@@ -21,20 +23,24 @@ public final class ETag {
     }
 
     /**
-     * The row versions an {@code If-Match} header names; {@code *} and unreadable tags name none (a change needs the
-     * version the client read).
+     * The versions an {@code If-Match} header names: {@link ExpectedVersion#NONE} when it is absent or {@code *} (which
+     * names no version: a change needs the version the client read); unreadable tags name no version but count as
+     * named, so they are refused as stale.
      */
-    public static boolean matches(String ifMatch, long rowVersion) {
-        if (absent(ifMatch)) {
-            return false;
+    public static ExpectedVersion expected(String ifMatch) {
+        if (absent(ifMatch) || ifMatch.trim().equals("*")) {
+            return ExpectedVersion.NONE;
         }
+        Set<Long> versions = new HashSet<>();
         for (String part : ifMatch.split(",")) {
-            OptionalLong v = parse(part);
-            if (v.isPresent() && v.getAsLong() == rowVersion) {
-                return true;
-            }
+            parse(part).ifPresent(versions::add);
         }
-        return false;
+        return new ExpectedVersion(true, versions, ifMatch.trim());
+    }
+
+    /** Whether an {@code If-Match} header names {@code rowVersion}. */
+    public static boolean matches(String ifMatch, long rowVersion) {
+        return expected(ifMatch).matches(rowVersion);
     }
 
     static OptionalLong parse(String tag) {

@@ -176,20 +176,20 @@ public class ReviewService {
     /**
      * A reviewer's action on a case.
      *
-     * @param ifMatch the {@code If-Match} header as sent
+     * @param expected the version of the case the reviewer acted on
      * @return the case after the transition
-     * @throws ProblemException 404 no such case, 403 another county's case, 428 no If-Match, 412 stale If-Match,
+     * @throws ProblemException 404 no such case, 403 another county's case, 428 no version named, 412 a stale one,
      *                          409 illegal transition or not the claimer, 400 comment or acknowledgements missing
      */
     @Transactional
-    public ReviewCase act(Caller caller, String caseId, String ifMatch, ReviewStateMachine.Command command) {
+    public ReviewCase act(Caller caller, String caseId, ExpectedVersion expected, ReviewStateMachine.Command command) {
         ReviewCase c = store.lock(caseId).orElseThrow(() -> notFound(caseId));
         access.requireDecide(caller, c);
-        if (ETag.absent(ifMatch) || ifMatch.trim().equals("*")) {   // "*" names no version: as good as none
+        if (!expected.named()) {
             throw CaseProblem.preconditionRequired(c);
         }
-        if (!ETag.matches(ifMatch, c.rowVersion())) {
-            throw CaseProblem.stale(c, ifMatch.trim());
+        if (!expected.matches(c.rowVersion())) {
+            throw CaseProblem.stale(c, expected.stated());
         }
         List<Finding> findings = command.action() == Action.APPROVE ? store.findings(c.id()) : List.of();
         ReviewStateMachine.Transition t;
@@ -200,7 +200,7 @@ public class ReviewService {
         }
         OffsetDateTime now = now();
         if (!store.applyTransition(c.id(), c.rowVersion(), t, caller.subject(), caller.name(), now, null)) {
-            throw CaseProblem.stale(c, ifMatch.trim());  // cannot happen under the row lock; kept as the last guard
+            throw CaseProblem.stale(c, expected.stated());  // cannot happen under the row lock; kept as the last guard
         }
         store.appendAudit(c.id(), now, caller.subject(), caller.name(), t.from(), t.to(), t.comment());
         if (t.action() == Action.APPROVE || t.action() == Action.RETURN) {

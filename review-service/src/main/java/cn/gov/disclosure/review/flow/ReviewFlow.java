@@ -5,11 +5,9 @@ import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
-import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -32,31 +30,19 @@ public class ReviewFlow {
 
     @Incoming("report-validated")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onValidated(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReportValidated.class).ifPresent(event -> {
-            service.receive(event.data(), TraceParents.of(record));
-        });
+        inbox.handle(record, ReportValidated.class, validated -> service.receive(validated, TraceParents.of(record)));
     }
 
     @Incoming("report-withdrawn")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onWithdrawn(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReportWithdrawn.class).ifPresent(event -> {
-            service.withdrawn(event.data());
-        });
+        inbox.handle(record, ReportWithdrawn.class, service::withdrawn);
     }
 
     @Incoming("report-published")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onPublished(ConsumerRecord<String, String> record) {
-        inbox.receive(record, ReportPublished.class).ifPresent(event -> {
-            service.published(event.data());
-        });
+        inbox.handle(record, ReportPublished.class, service::published);
     }
 }

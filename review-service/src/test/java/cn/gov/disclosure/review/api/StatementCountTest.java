@@ -3,6 +3,7 @@ package cn.gov.disclosure.review.api;
 import cn.gov.disclosure.infra.StatementCount;
 import cn.gov.disclosure.infra.StatementCount.Counted;
 import cn.gov.disclosure.review.cases.ETag;
+import cn.gov.disclosure.review.cases.ExpectedVersion;
 import cn.gov.disclosure.review.cases.ReviewCase;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
@@ -46,9 +47,9 @@ class StatementCountTest {
         Caller alice = new Caller("jinjiang", "晋江市审核员", Set.of(Roles.COUNTY_REVIEWER), JINJIANG);
 
         String etag = etag(id);
-        Counted<ReviewCase> claimed = count(() -> review.act(alice, id, etag,
+        Counted<ReviewCase> claimed = count(() -> review.act(alice, id, ETag.expected(etag),
                 ReviewStateMachine.Command.of(ReviewStateMachine.Action.CLAIM, alice.subject())));
-        Counted<ReviewCase> approved = count(() -> review.act(alice, id, ETag.of(claimed.result().rowVersion()),
+        Counted<ReviewCase> approved = count(() -> review.act(alice, id, versionOf(claimed.result()),
                 new ReviewStateMachine.Command(ReviewStateMachine.Action.APPROVE, alice.subject(), "同意", List.of())));
 
         assertThat(approved.result().state()).isEqualTo(ReviewStateMachine.State.APPROVED);
@@ -57,5 +58,9 @@ class StatementCountTest {
         // approve: the case locked, its findings and report (one lazy group), the transition, the audit entry, the
         // approved report (one upsert), next year's cases touched, the audit trail for the event, the outbox event
         assertThat(approved.statements()).as("statements of an approval").isLessThanOrEqualTo(8);
+    }
+
+    private static ExpectedVersion versionOf(ReviewCase c) {
+        return ETag.expected(ETag.of(c.rowVersion()));
     }
 }

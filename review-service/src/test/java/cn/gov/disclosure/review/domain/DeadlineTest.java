@@ -62,6 +62,8 @@ class DeadlineTest {
         assertThat(ETag.matches("\"6\"", 7)).isFalse();
         assertThat(ETag.matches("*", 7)).isFalse();
         assertThat(ETag.matches("\"abc\"", 7)).isFalse();
+        assertThat(ETag.expected("*").named()).as("* names no version").isFalse();
+        assertThat(ETag.expected("\"abc\"").named()).as("an unreadable tag is named, and stale").isTrue();
         assertThat(ETag.absent("  ")).isTrue();
         assertThat(ETag.noneMatchHits("W/\"7\"", "\"7\"")).isTrue();
         assertThat(ETag.noneMatchHits("\"8\"", "\"7\"")).isFalse();

@@ -2,39 +2,60 @@ package cn.gov.disclosure.support.inbox;
 
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import java.util.Optional;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Remembers which events this service has handled. Call {@link #receive} (or {@link #firstDelivery}) inside the
- * transaction that handles the event: a redelivered event (same CloudEvents id) is recognised and changes nothing.
+ * How every consumer handles a record, so that a consumer method is its business code alone:
+ *
+ * <pre>{@code
+ * @Incoming("report-validated")
+ * @Blocking
+ * public void onValidated(ConsumerRecord<String, String> record) {
+ *     inbox.handle(record, ReportValidated.class, validated -> cases.open(validated));
+ * }
+ * }</pre>
+ *
+ * The record is read as an event of the expected type (else {@code MalformedEventException}: the channel's
+ * {@code dead-letter-queue} failure strategy parks it on {@code <topic>.dlq}); the handler runs in a new transaction
+ * together with the inbox row of the event's CloudEvents id ({@code processed_event}), so a redelivered event changes
+ * nothing and what the handler stores and enqueues in the outbox commits with it or not at all; a transient failure is
+ * tried again in a new transaction ({@link TransientRetry}, up to {@code consumer.retry.max-duration}).
  */
 @ApplicationScoped
 public class Inbox {
 
     private final EntityManager entityManager;
+    private final TransientRetry retry;
 
-    public Inbox(EntityManager entityManager) {
+    public Inbox(EntityManager entityManager,
+                 @ConfigProperty(name = "consumer.retry.max-duration", defaultValue = "3M") Duration maxRetry) {
         this.entityManager = entityManager;
+        this.retry = new TransientRetry(maxRetry);
     }
 
-    /**
-     * Reads the record as an event of {@code type} and returns it the first time its id is seen here; empty for a
-     * redelivery.
-     *
-     * @throws cn.gov.disclosure.contracts.events.EventCodec.MalformedEventException when the record is not a readable
-     *                                                                             {@code type} event (dead-letter it)
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <T extends EventPayload> Optional<EventEnvelope<T>> receive(ConsumerRecord<String, String> record,
-                                                                      Class<T> type) {
+    /** Handles the event's data the first time the event is delivered (see the class comment). */
+    public <T extends EventPayload> void handle(ConsumerRecord<String, String> record, Class<T> type,
+                                                Consumer<T> handler) {
+        handle(record, type, (event, r) -> handler.accept(event.data()));
+    }
+
+    /** Handles the event the first time it is delivered, its record at hand (see the class comment). */
+    public <T extends EventPayload> void handle(ConsumerRecord<String, String> record, Class<T> type,
+                                                BiConsumer<EventEnvelope<T>, ConsumerRecord<String, String>> handler) {
         EventEnvelope<T> event = IncomingEvents.read(record, type);
-        return firstDelivery(event.id(), record.topic()) ? Optional.of(event) : Optional.empty();
+        retry.run(record.topic(), () -> QuarkusTransaction.requiringNew().run(() -> {
+            if (firstDelivery(event.id(), record.topic())) {
+                handler.accept(event, record);
+            }
+        }));
     }
 
     /**
@@ -42,8 +63,7 @@ public class Inbox {
      * PostgreSQL's {@code ON CONFLICT DO NOTHING} is the point: two deliveries racing each other insert one row and
      * neither fails its transaction.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String eventId, String topic) {
+    private boolean firstDelivery(String eventId, String topic) {
         return entityManager.createNativeQuery(
                         "INSERT INTO processed_event (event_id, topic) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
                 .setParameter(1, eventId).setParameter(2, topic).executeUpdate() == 1;

@@ -1,6 +1,5 @@
 package cn.gov.disclosure.validation.flow;
 
-import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportValidated;
@@ -8,14 +7,12 @@ import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.observability.EventMetrics;
-import cn.gov.disclosure.support.inbox.RetryTransient;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.validation.rules.ReportValidator;
 import cn.gov.disclosure.validation.store.ApprovedReports;
 import cn.gov.disclosure.validation.store.ValidationResults;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -23,7 +20,6 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Validates each submitted version once: stores the result and announces it through the outbox, in one transaction.
@@ -53,15 +49,17 @@ public class ValidationFlow {
 
     @Incoming("report-submitted")
     @Blocking
-    @RetryTransient
-    @Transactional
     public void onSubmitted(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<ReportSubmitted>> received = inbox.receive(record, ReportSubmitted.class);
-        if (received.isEmpty()) {
-            return;
-        }
-        EventEnvelope<ReportSubmitted> event = received.get();
-        ReportSubmitted s = event.data();
+        inbox.handle(record, ReportSubmitted.class, this::validate);
+    }
+
+    @Incoming("review-decided")
+    @Blocking
+    public void onDecided(ConsumerRecord<String, String> record) {
+        inbox.handle(record, ReviewDecided.class, this::keepApproved);
+    }
+
+    private void validate(ReportSubmitted s) {
         List<Finding> findings = validator.validate(s.report(),
                 contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
         boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
@@ -78,17 +76,7 @@ public class ValidationFlow {
                 findings.size());
     }
 
-    @Incoming("review-decided")
-    @Blocking
-    @RetryTransient
-    @Transactional
-    public void onDecided(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<ReviewDecided>> received = inbox.receive(record, ReviewDecided.class);
-        if (received.isEmpty()) {
-            return;
-        }
-        EventEnvelope<ReviewDecided> event = received.get();
-        ReviewDecided d = event.data();
+    private void keepApproved(ReviewDecided d) {
         if (d.decision() == ReviewDecided.Decision.APPROVED && d.report() != null) {
             approved.keep(d.organisationCode(), d.year(), d.reportId(), d.version(), d.report(), d.decidedAt());
         }

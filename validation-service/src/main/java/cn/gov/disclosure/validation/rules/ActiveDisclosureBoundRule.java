@@ -57,7 +57,8 @@ final class ActiveDisclosureBoundRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         ReportTable data = report.activeDisclosure();
         if (data == null) {
             return;

@@ -28,8 +28,8 @@ final class CellMissingRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        ReportFacts facts = ReportFacts.of(report);
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         for (TableId id : TableId.values()) {
             if (!facts.hasTable(id)) {
                 continue;

@@ -5,7 +5,6 @@ import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.events.Location;
-import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 
@@ -47,8 +46,7 @@ abstract class CellRule extends AbstractRule {
     }
 
     @Override
-    public final void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        ReportFacts facts = ReportFacts.of(report);
+    public final void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
         int[][] byTable = positions.get(facts.layout.template);
         for (TableId id : TableId.values()) {
             if (!facts.hasTable(id)) {

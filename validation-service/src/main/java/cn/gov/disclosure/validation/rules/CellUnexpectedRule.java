@@ -19,8 +19,8 @@ final class CellUnexpectedRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        ReportFacts facts = ReportFacts.of(report);
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         for (ReportFacts.Unexpected u : facts.unexpected) {
             Layout.Shape shape = facts.layout.shape(u.table());
             TableDef def = shape.def;

@@ -23,7 +23,8 @@ final class FeeNotStatedRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         Section section = report.section(SectionKey.OTHER_MATTERS).orElse(null);
         if (section == null) {
             return;

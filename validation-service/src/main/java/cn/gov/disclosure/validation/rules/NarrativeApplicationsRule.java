@@ -29,7 +29,8 @@ final class NarrativeApplicationsRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         Layout layout = Layout.of(report);
         BigDecimal received = Layout.value(report.applications(), layout.newReceived.key(), layout.applicationsTotal.key());
         if (received == null) {

@@ -22,8 +22,9 @@ final class NarrativeBreakdownRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        for (Breakdowns.Breakdown b : ReportFacts.of(report).breakdowns()) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
+        for (Breakdowns.Breakdown b : facts.breakdowns()) {
             if (b.approximate()) {
                 continue;
             }

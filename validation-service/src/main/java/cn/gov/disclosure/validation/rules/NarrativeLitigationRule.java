@@ -33,7 +33,8 @@ final class NarrativeLitigationRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         ReportTable data = report.reviewsAndLitigation();
         if (data == null) {
             return;

@@ -25,8 +25,9 @@ final class NarrativePercentRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        for (Breakdowns.Breakdown b : ReportFacts.of(report).breakdowns()) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
+        for (Breakdowns.Breakdown b : facts.breakdowns()) {
             BigDecimal total = b.total().value();
             if (b.total().approximate() || total.signum() <= 0) {
                 continue;

@@ -16,7 +16,8 @@ final class OrganisationMismatchRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         String expected = ctx.expectedOrganisationName();
         if (expected == null || expected.isBlank()) {
             return;

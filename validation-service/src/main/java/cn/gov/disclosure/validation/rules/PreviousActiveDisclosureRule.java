@@ -46,7 +46,8 @@ final class PreviousActiveDisclosureRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         AnnualReport previous = PreviousYear.of(ctx);
         if (previous == null || Layout.templateOf(previous) != template
                 || report.activeDisclosure() == null || previous.activeDisclosure() == null) {

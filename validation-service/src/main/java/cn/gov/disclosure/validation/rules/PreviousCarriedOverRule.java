@@ -20,7 +20,8 @@ final class PreviousCarriedOverRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         AnnualReport previous = PreviousYear.of(ctx);
         if (previous == null || report.applications() == null || previous.applications() == null) {
             return;

@@ -19,7 +19,8 @@ final class PreviousYearUnavailableRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         if (PreviousYear.of(ctx) != null) {
             return;
         }

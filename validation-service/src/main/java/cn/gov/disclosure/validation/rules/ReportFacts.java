@@ -5,7 +5,6 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 
-import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +13,15 @@ import java.util.Map;
 /**
  * A report's tables laid out by the positions of its template's {@link Layout.Shape}s (one pass over the report's
  * maps), the cells the template does not have, and the narrative's breakdowns — worked out once per report and shared
- * by the rules. Rules call {@link #of(AnnualReport)}; the last report's facts are kept per thread (reports are
- * immutable, so identity is a safe key), so a rule run on its own still works and the validator pays once.
+ * by the rules: the validator works them out once per report and passes them to every rule.
  */
-final class ReportFacts {
+public final class ReportFacts {
 
     /** A row (column {@code null}) or a cell the report holds but its template does not have. */
     record Unexpected(TableId table, String row, String column) {
     }
 
-    private static final ThreadLocal<ReportFacts> LAST = new ThreadLocal<>();
-
-    private final WeakReference<AnnualReport> report;
+    private final AnnualReport report;
     final Layout layout;
     /** [table][row][column] by shape positions; a table is {@code null} when the report has none (or an empty one). */
     private final Cell[][][] cells = new Cell[TableId.values().length][][];
@@ -35,7 +31,7 @@ final class ReportFacts {
     private List<Breakdowns.Breakdown> breakdowns;
 
     private ReportFacts(AnnualReport report) {
-        this.report = new WeakReference<>(report);
+        this.report = report;
         this.layout = Layout.of(report);
         List<Unexpected> extra = null;
         for (TableId id : TableId.values()) {
@@ -86,19 +82,12 @@ final class ReportFacts {
         unexpected = extra == null ? List.of() : List.copyOf(extra);
     }
 
-    static ReportFacts of(AnnualReport report) {
-        ReportFacts last = LAST.get();
-        if (last != null && last.report.get() == report) {
-            return last;
-        }
-        ReportFacts facts = new ReportFacts(report);
-        LAST.set(facts);
-        return facts;
+    public static ReportFacts of(AnnualReport report) {
+        return new ReportFacts(report);
     }
 
-    /** Drops the facts this thread keeps (the validator calls it after each report, so no report outlives its check). */
-    static void clear() {
-        LAST.remove();
+    public AnnualReport report() {
+        return report;
     }
 
     boolean hasTable(TableId id) {
@@ -156,8 +145,7 @@ final class ReportFacts {
 
     List<Breakdowns.Breakdown> breakdowns() {
         if (breakdowns == null) {
-            AnnualReport r = report.get();
-            breakdowns = r == null ? List.of() : Breakdowns.of(r);
+            breakdowns = Breakdowns.of(report);
         }
         return breakdowns;
     }

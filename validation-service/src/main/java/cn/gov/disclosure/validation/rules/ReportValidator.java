@@ -48,18 +48,15 @@ public final class ReportValidator {
         Objects.requireNonNull(ctx, "ctx");
         List<Finding> findings = new ArrayList<>();
         FindingSink sink = FindingSink.into(findings);
-        try {
-            for (Rule rule : byTemplate.get(Layout.templateOf(report))) {
-                try {
-                    rule.check(report, ctx, sink);
-                } catch (RuntimeException e) {
-                    findings.add(new Finding(RULE_FAILED, Severity.ERROR, Location.report(), null, null,
-                            "校验规则 " + rule.info().code() + " 执行出错，报告未能完成校验，请联系运维人员：" + e,
-                            "Rule " + rule.info().code() + " failed; the report could not be fully checked: " + e));
-                }
+        ReportFacts facts = ReportFacts.of(report);
+        for (Rule rule : byTemplate.get(facts.layout.template)) {
+            try {
+                rule.check(facts, ctx, sink);
+            } catch (RuntimeException e) {
+                findings.add(new Finding(RULE_FAILED, Severity.ERROR, Location.report(), null, null,
+                        "校验规则 " + rule.info().code() + " 执行出错，报告未能完成校验，请联系运维人员：" + e,
+                        "Rule " + rule.info().code() + " failed; the report could not be fully checked: " + e));
             }
-        } finally {
-            ReportFacts.clear();
         }
         return Collections.unmodifiableList(findings);
     }

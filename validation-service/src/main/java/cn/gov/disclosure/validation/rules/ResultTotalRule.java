@@ -23,8 +23,8 @@ final class ResultTotalRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-        ReportFacts facts = ReportFacts.of(report);
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         if (!facts.hasTable(TableId.APPLICATIONS)) {
             return;
         }

@@ -25,7 +25,8 @@ final class RulesAtTownshipRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         if (ctx.level() != OrganisationLevel.TOWNSHIP && ctx.level() != OrganisationLevel.COUNTY) {
             return;
         }

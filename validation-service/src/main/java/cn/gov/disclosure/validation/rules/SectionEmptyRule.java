@@ -31,7 +31,8 @@ final class SectionEmptyRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         for (Section s : report.sections()) {
             if (!TABLE_SECTIONS.contains(s.key()) && s.text().isBlank()) {
                 out.report(info, Location.section(s.key()), null, null,

@@ -15,7 +15,8 @@ final class SectionMissingRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         boolean[] present = new boolean[TemplateCatalogue.sections().size()];
         for (Section s : report.sections()) {
             present[s.key().ordinal()] = true;

@@ -16,7 +16,8 @@ final class SectionOrderRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         SectionKey last = null;
         boolean[] seen = new boolean[SectionKey.values().length];
         for (Section s : report.sections()) {

@@ -16,7 +16,8 @@ final class TableMissingRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         for (TableDef def : Layout.of(report).tables) {
             ReportTable table = report.table(def.id());
             if (table == null || table.rows().isEmpty()) {

@@ -17,7 +17,8 @@ final class TemplateMismatchRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         if (report.year() < TemplateVersion.FIRST_REPORTING_YEAR) {
             out.report(info, Location.report(), null, BigDecimal.valueOf(report.year()),
                     "报告年度 " + report.year() + " 早于 " + TemplateVersion.FIRST_REPORTING_YEAR + " 年，没有对应的年度报告模板",

@@ -15,7 +15,8 @@ final class YearMismatchRule extends AbstractRule {
     }
 
     @Override
-    public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+    public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+        AnnualReport report = facts.report();
         if (report.year() != ctx.expectedYear()) {
             out.report(info, Location.report(), BigDecimal.valueOf(ctx.expectedYear()), BigDecimal.valueOf(report.year()),
                     "报告所述年度为 " + report.year() + " 年，应为报送的 " + ctx.expectedYear() + " 年度",

@@ -20,7 +20,7 @@ final class Checks {
     /** The findings of one rule (applied whatever the template, as the validator would for its templates). */
     static List<Finding> run(Rule rule, AnnualReport report, ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
-        rule.check(report, ctx, FindingSink.into(out));
+        rule.check(ReportFacts.of(report), ctx, FindingSink.into(out));
         out.forEach(f -> {
             if (!f.code().equals(rule.info().code()) || f.severity() != rule.info().severity()) {
                 throw new AssertionError("rule " + rule.info().code() + " reported " + f);

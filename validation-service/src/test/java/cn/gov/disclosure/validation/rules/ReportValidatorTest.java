@@ -50,7 +50,7 @@ class ReportValidatorTest {
             }
 
             @Override
-            public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
+            public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
                 throw new IllegalStateException("boom");
             }
         };
@@ -72,8 +72,8 @@ class ReportValidatorTest {
             }
 
             @Override
-            public void check(AnnualReport report, ValidationContext ctx, FindingSink out) {
-                seen.add(report.organisationName());
+            public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
+                seen.add(facts.report().organisationName());
             }
         };
         ReportValidator v = new ReportValidator(List.of(only2021));

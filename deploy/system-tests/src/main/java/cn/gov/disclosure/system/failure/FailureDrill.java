@@ -76,6 +76,9 @@ public final class FailureDrill {
     private final AtomicInteger operatorRetries = new AtomicInteger();
     private final AtomicBoolean submitting = new AtomicBoolean(true);
     private final List<String> injected = new ArrayList<>();
+    /** When each fault was being injected (epoch milliseconds, from and to). */
+    private final List<long[]> faultWindows = new ArrayList<>();
+    private List<String> replicated = List.of();
     private final Instant start = Instant.now();
 
     public FailureDrill(LocalPlatform platform, SyntheticProvince province, int reports, int clients) {
@@ -84,6 +87,15 @@ public final class FailureDrill {
         this.province = province;
         this.reports = reports;
         this.clients = clients;
+    }
+
+    /**
+     * Runs a second replica of each of these services during the drill (the faults kill the first): the drill then
+     * also shows that no outbox event reaches its topic twice but for a fault (see {@link #count()}).
+     */
+    public FailureDrill replicas(List<String> services) {
+        this.replicated = List.copyOf(services);
+        return this;
     }
 
     /** Spreads the submissions at {@code perSecond} (0: as fast as possible), so that they flow through every fault. */
@@ -124,6 +136,10 @@ public final class FailureDrill {
 
     /** Runs the drill: submissions and approvals flow while each fault is injected in turn, then everything is counted. */
     public Result run(List<Fault> faults, Duration between, Duration settle) throws Exception {
+        if (!replicated.isEmpty()) {
+            log("starting second replicas of %s", replicated);
+            platform.startReplicas(replicated);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         AtomicInteger next = new AtomicInteger();
         List<java.util.concurrent.Future<?>> submitters = new ArrayList<>();
@@ -155,7 +171,9 @@ public final class FailureDrill {
         for (Fault f : faults) {
             String at = String.format("%.0f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
             log("injecting: %s (at %s, %d accepted so far)", f.name(), at, accepted.size());
+            long from = System.currentTimeMillis();
             f.inject().accept(platform);
+            faultWindows.add(new long[]{from, System.currentTimeMillis()});
             injected.add(f.name() + " (at " + at + ", " + accepted.size() + " reports accepted by then)");
             sleep(between.toMillis());
         }
@@ -365,6 +383,22 @@ public final class FailureDrill {
         for (String db : LocalPlatform.SERVICES) {
             c.put("outbox backlog, " + db, count(db, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"));
         }
+        // each event on its topic once: an event the relay sent again because a fault struck between its send and
+        // its mark (a kill, the database or the broker away) is explained, and handled once by the inbox; an event
+        // sent twice with no fault in between is what two replicas' relays publishing the same row would leave
+        List<String> unexplained = new ArrayList<>();
+        try (KafkaWatch kafka = new KafkaWatch(platform.kafka().bootstrapServers())) {
+            kafka.events(SyntheticProvince.PROVINCE.substring(0, 2)).forEach((topic, e) -> {
+                c.put("topic " + topic + ": records", e.records());
+                c.put("topic " + topic + ": events", e.events());
+                c.put("topic " + topic + ": events sent again after a fault", e.duplicates().stream()
+                        .filter(this::explainedByAFault).count());
+                e.duplicates().stream().filter(d -> !explainedByAFault(d)).forEach(d -> unexplained.add(
+                        topic + ": event " + d.id() + " published " + d.times() + " times between "
+                                + Instant.ofEpochMilli(d.first()) + " and " + Instant.ofEpochMilli(d.last())
+                                + " with no fault in between (a duplicate relay)"));
+            });
+        }
 
         check(problems, c.get("intake: versions stored") == n, "intake stored " + c.get("intake: versions stored") + " versions for " + n + " reports");
         check(problems, c.get("validation: versions validated") == n, "validation validated " + c.get("validation: versions validated") + " of " + n);
@@ -379,6 +413,7 @@ public final class FailureDrill {
                 "intake's final states " + finals + " do not add up to " + n);
         check(problems, finals.keySet().stream().allMatch(s -> s.equals("PUBLISHED") || s.equals("VALIDATION_FAILED")),
                 "reports not in a final state: " + finals);
+        problems.addAll(unexplained);
         c.forEach((k, v) -> {
             if ((k.startsWith("dead letters") || k.startsWith("unconsumed") || k.startsWith("outbox backlog")) && v != 0) {
                 problems.add(k + ": " + v);
@@ -387,13 +422,21 @@ public final class FailureDrill {
         return new Result(injected, c, problems, markdown(c, problems));
     }
 
+    /** Whether a fault was being injected between the two sends of an event (1 s either side for the clocks). */
+    private boolean explainedByAFault(KafkaWatch.Duplicate d) {
+        return faultWindows.stream().anyMatch(w -> w[0] - 1_000 <= d.last() && w[1] + 1_000 >= d.first());
+    }
+
     private String markdown(Map<String, Long> counts, List<String> problems) {
         StringBuilder b = new StringBuilder();
         b.append("## Failure drill of ").append(start.toString(), 0, 19).append(" (")
                 .append(Duration.between(start, Instant.now()).toSeconds()).append(" s)\n\n");
         b.append(reports).append(" reports submitted by ").append(clients).append(" township clients")
                 .append(rate > 0 ? String.format(" at %.0f/s", rate) : "")
-                .append(" while county reviewers approved every case that passed.\n\nInjected, in turn:\n\n");
+                .append(" while county reviewers approved every case that passed")
+                .append(replicated.isEmpty() ? "" : ", with two replicas of " + String.join(", ", replicated)
+                        + " (the faults kill the first)")
+                .append(".\n\nInjected, in turn:\n\n");
         injected.forEach(i -> b.append("- ").append(i).append('\n'));
         b.append("\n| counted afterwards | |\n|---|---|\n");
         counts.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
@@ -448,6 +491,8 @@ public final class FailureDrill {
         Result r;
         try (LocalPlatform platform = LocalPlatform.startDurable(repo, data, null, drillConfig(registry))) {
             r = new FailureDrill(platform, province, reports, Integer.parseInt(o.get("clients")))
+                    .replicas(List.of(o.getOrDefault("replicas", "intake,validation,review").split(",")).stream()
+                            .map(String::trim).filter(x -> !x.isEmpty()).toList())
                     .rate(Double.parseDouble(o.get("rate"))).run(allFaults(), Duration.ofSeconds(Long.parseLong(o.get("between"))), Duration.ofMinutes(15));
         }
         Path out = o.containsKey("out") ? Path.of(o.get("out")) : data.resolve("failures.md");
