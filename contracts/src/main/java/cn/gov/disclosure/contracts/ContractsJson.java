@@ -11,8 +11,7 @@ public final class ContractsJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
-    private ContractsJson() {
-    }
+    private ContractsJson() {}
 
     /** A shared, configured mapper (thread-safe once configured). */
     public static ObjectMapper mapper() {

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.contracts;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,8 +35,7 @@ public final class GoldenSeeds {
             "003_7c44bb757eda1ba7.txt",
             "004_f343fc82610760f0.txt");
 
-    private GoldenSeeds() {
-    }
+    private GoldenSeeds() {}
 
     /** 0 … {@link #COUNT} − 1, for parameterised tests ({@code @MethodSource}). */
     public static IntStream numbers() {
@@ -55,7 +53,8 @@ public final class GoldenSeeds {
         try {
             return ContractsJson.mapper().readValue(json(n), AnnualReport.class);
         } catch (IOException e) {
-            throw new IllegalStateException("golden/" + goldenFileName(n) + " is not an AnnualReport: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "golden/" + goldenFileName(n) + " is not an AnnualReport: " + e.getMessage(), e);
         }
     }
 
@@ -68,7 +67,8 @@ public final class GoldenSeeds {
     public static String json(int n) {
         check(n);
         return classpathText("golden/" + goldenFileName(n))
-                .orElseThrow(() -> new IllegalStateException("golden/" + goldenFileName(n) + " is not on the classpath"));
+                .orElseThrow(
+                        () -> new IllegalStateException("golden/" + goldenFileName(n) + " is not on the classpath"));
     }
 
     /** {@code seed-00n.json}. */

@@ -1,6 +1,7 @@
 package cn.gov.disclosure.contracts.catalogue;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A column of a template table.
@@ -14,8 +15,15 @@ import java.util.List;
  * @param maxScale   the most decimal places a money value may have, or -1 for no limit
  * @param role       how the column takes part in the row sums
  */
-public record ColumnDef(String key, String label, List<String> aliases, List<String> headerPath, ValueKind kind,
-                        String unit, int maxScale, ColumnRole role) {
+public record ColumnDef(
+        String key,
+        String label,
+        List<String> aliases,
+        List<String> headerPath,
+        ValueKind kind,
+        String unit,
+        int maxScale,
+        ColumnRole role) {
 
     public ColumnDef {
         aliases = List.copyOf(aliases);
@@ -24,6 +32,6 @@ public record ColumnDef(String key, String label, List<String> aliases, List<Str
 
     /** Every label this column is known by, the official one first. */
     public List<String> allLabels() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(label), aliases.stream()).toList();
+        return Stream.concat(Stream.of(label), aliases.stream()).toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.disclosure.contracts.catalogue;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A row of a template table.
@@ -13,8 +14,8 @@ import java.util.List;
  * @param role    how the row takes part in the table's sums
  * @param columns the columns of this row, in document order
  */
-public record RowDef(String key, String label, List<String> aliases, List<String> path, RowRole role,
-                     List<ColumnDef> columns) {
+public record RowDef(
+        String key, String label, List<String> aliases, List<String> path, RowRole role, List<ColumnDef> columns) {
 
     public RowDef {
         aliases = List.copyOf(aliases);
@@ -23,7 +24,7 @@ public record RowDef(String key, String label, List<String> aliases, List<String
     }
 
     public List<String> allLabels() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(label), aliases.stream()).toList();
+        return Stream.concat(Stream.of(label), aliases.stream()).toList();
     }
 
     public ColumnDef column(String key) {
@@ -32,6 +33,6 @@ public record RowDef(String key, String label, List<String> aliases, List<String
 
     /** The full label as a reader sees it: the groups and the row's own label. */
     public String fullLabel() {
-        return String.join(" ", java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of(label)).toList());
+        return String.join(" ", Stream.concat(path.stream(), Stream.of(label)).toList());
     }
 }

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.contracts.catalogue;
 
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,10 @@ public record TableDef(TemplateVersion template, TableId id, String title, Strin
     /** The distinct columns of the table, in first-seen order (Tables 3 and 4 share one set across rows). */
     public List<ColumnDef> columns() {
         Set<String> seen = new LinkedHashSet<>();
-        return rows.stream().flatMap(r -> r.columns().stream()).filter(c -> seen.add(c.key())).toList();
+        return rows.stream()
+                .flatMap(r -> r.columns().stream())
+                .filter(c -> seen.add(c.key()))
+                .toList();
     }
 
     /** Number of cells the table must hold. */
@@ -35,6 +37,9 @@ public record TableDef(TemplateVersion template, TableId id, String title, Strin
 
     /** The row groups in document order (Table 2: the article items; Table 3: 一 … 四). */
     public List<String> groups() {
-        return rows.stream().map(r -> r.path().isEmpty() ? r.label() : r.path().get(0)).distinct().toList();
+        return rows.stream()
+                .map(r -> r.path().isEmpty() ? r.label() : r.path().get(0))
+                .distinct()
+                .toList();
     }
 }

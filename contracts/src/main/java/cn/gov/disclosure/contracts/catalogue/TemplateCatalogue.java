@@ -2,7 +2,6 @@ package cn.gov.disclosure.contracts.catalogue;
 
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,8 +44,7 @@ public final class TemplateCatalogue {
         }
     }
 
-    private TemplateCatalogue() {
-    }
+    private TemplateCatalogue() {}
 
     public static List<SectionDef> sections() {
         return SECTIONS;
@@ -89,10 +87,25 @@ public final class TemplateCatalogue {
             rows.add(row("otherManagementServices", "其他对外管理服务事项", List.of(), List.of(ITEM_5), RowRole.VALUE, items));
             rows.add(row("administrativePenalty", "行政处罚", List.of(), List.of(ITEM_6), RowRole.VALUE, items));
             rows.add(row("administrativeCoercion", "行政强制", List.of(), List.of(ITEM_6), RowRole.VALUE, items));
-            rows.add(row("administrativeFees", "行政事业性收费", List.of(), List.of(ITEM_8), RowRole.VALUE, items.subList(0, 2)));
-            rows.add(row("centralisedProcurement", "政府集中采购", List.of(), List.of(ITEM_9), RowRole.VALUE, List.of(
-                    value("procurementProjects", "采购项目数量", ValueKind.COUNT),
-                    new ColumnDef("procurementAmount", "采购总金额", List.of(), List.of(), ValueKind.MONEY, null, -1, ColumnRole.VALUE))));
+            rows.add(row(
+                    "administrativeFees", "行政事业性收费", List.of(), List.of(ITEM_8), RowRole.VALUE, items.subList(0, 2)));
+            rows.add(row(
+                    "centralisedProcurement",
+                    "政府集中采购",
+                    List.of(),
+                    List.of(ITEM_9),
+                    RowRole.VALUE,
+                    List.of(
+                            value("procurementProjects", "采购项目数量", ValueKind.COUNT),
+                            new ColumnDef(
+                                    "procurementAmount",
+                                    "采购总金额",
+                                    List.of(),
+                                    List.of(),
+                                    ValueKind.MONEY,
+                                    null,
+                                    -1,
+                                    ColumnRole.VALUE))));
         } else {
             List<ColumnDef> documents = List.of(
                     value("issued", "本年制发件数", ValueKind.COUNT),
@@ -104,10 +117,21 @@ public final class TemplateCatalogue {
             rows.add(row("administrativeLicensing", "行政许可", List.of(), List.of(ITEM_5), RowRole.VALUE, decisions));
             rows.add(row("administrativePenalty", "行政处罚", List.of(), List.of(ITEM_6), RowRole.VALUE, decisions));
             rows.add(row("administrativeCoercion", "行政强制", List.of(), List.of(ITEM_6), RowRole.VALUE, decisions));
-            rows.add(row("administrativeFees", "行政事业性收费", List.of(), List.of(ITEM_8), RowRole.VALUE, List.of(
-                    new ColumnDef("feeAmount", "本年收费金额（单位：万元）",
-                            List.of("本年收费金额（单位：万元，保留4位小数）", "本年收费金额"), List.of(),
-                            ValueKind.MONEY, "万元", 4, ColumnRole.VALUE))));
+            rows.add(row(
+                    "administrativeFees",
+                    "行政事业性收费",
+                    List.of(),
+                    List.of(ITEM_8),
+                    RowRole.VALUE,
+                    List.of(new ColumnDef(
+                            "feeAmount",
+                            "本年收费金额（单位：万元）",
+                            List.of("本年收费金额（单位：万元，保留4位小数）", "本年收费金额"),
+                            List.of(),
+                            ValueKind.MONEY,
+                            "万元",
+                            4,
+                            ColumnRole.VALUE))));
         }
         return new TableDef(t, TableId.ACTIVE_DISCLOSURE, "主动公开政府信息情况", null, rows);
     }
@@ -123,12 +147,22 @@ public final class TemplateCatalogue {
     private static List<ColumnDef> applicantColumns() {
         List<String> org = List.of("申请人情况", "法人或其他组织");
         return List.of(
-                new ColumnDef("naturalPerson", "自然人", List.of(), List.of("申请人情况"), ValueKind.COUNT, null, 0, ColumnRole.PART),
-                new ColumnDef("commercialEnterprise", "商业企业", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
+                new ColumnDef(
+                        "naturalPerson", "自然人", List.of(), List.of("申请人情况"), ValueKind.COUNT, null, 0, ColumnRole.PART),
+                new ColumnDef(
+                        "commercialEnterprise", "商业企业", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
                 new ColumnDef("researchInstitution", "科研机构", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
-                new ColumnDef("publicInterestOrganisation", "社会公益组织", List.of("社会公益性组织", "社会组织"), org,
-                        ValueKind.COUNT, null, 0, ColumnRole.PART),
-                new ColumnDef("legalServiceAgency", "法律服务机构", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
+                new ColumnDef(
+                        "publicInterestOrganisation",
+                        "社会公益组织",
+                        List.of("社会公益性组织", "社会组织"),
+                        org,
+                        ValueKind.COUNT,
+                        null,
+                        0,
+                        ColumnRole.PART),
+                new ColumnDef(
+                        "legalServiceAgency", "法律服务机构", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
                 new ColumnDef("otherOrganisation", "其他", List.of(), org, ValueKind.COUNT, null, 0, ColumnRole.PART),
                 new ColumnDef("total", "总计", List.of(), List.of("申请人情况"), ValueKind.COUNT, null, 0, ColumnRole.TOTAL));
     }
@@ -139,12 +173,23 @@ public final class TemplateCatalogue {
         rows.add(row("newReceived", "一、本年新收政府信息公开申请数量", List.of(), List.of(), RowRole.INCOMING, c));
         rows.add(row("carriedOver", "二、上年结转政府信息公开申请数量", List.of(), List.of(), RowRole.INCOMING, c));
         rows.add(row("granted", "（一）予以公开", List.of(), List.of(RESULTS), RowRole.RESULT, c));
-        rows.add(row("partiallyGranted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", List.of("（二）部分公开"),
-                List.of(RESULTS), RowRole.RESULT, c));
+        rows.add(row(
+                "partiallyGranted",
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                List.of("（二）部分公开"),
+                List.of(RESULTS),
+                RowRole.RESULT,
+                c));
         List<String> refused = List.of(RESULTS, REFUSED);
         rows.add(row("refusedStateSecret", "1.属于国家秘密", List.of(), refused, RowRole.RESULT, c));
         rows.add(row("refusedProhibitedByLaw", "2.其他法律行政法规禁止公开", List.of("2.其他法律法规禁止公开"), refused, RowRole.RESULT, c));
-        rows.add(row("refusedThreeSecurities", "3.危及“三安全一稳定”", List.of("3.危及\"三安全一稳定\"", "3.危及三安全一稳定"), refused, RowRole.RESULT, c));
+        rows.add(row(
+                "refusedThreeSecurities",
+                "3.危及“三安全一稳定”",
+                List.of("3.危及\"三安全一稳定\"", "3.危及三安全一稳定"),
+                refused,
+                RowRole.RESULT,
+                c));
         rows.add(row("refusedThirdPartyRights", "4.保护第三方合法权益", List.of(), refused, RowRole.RESULT, c));
         rows.add(row("refusedInternalAffairs", "5.属于三类内部事务信息", List.of(), refused, RowRole.RESULT, c));
         rows.add(row("refusedProcessInformation", "6.属于四类过程性信息", List.of(), refused, RowRole.RESULT, c));
@@ -164,14 +209,15 @@ public final class TemplateCatalogue {
             rows.add(row("otherHandling", "（六）其他处理", List.of(), List.of(RESULTS), RowRole.RESULT, c));
         } else {
             List<String> other = List.of(RESULTS, OTHER_HANDLING);
-            rows.add(row("otherNoCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", List.of(), other, RowRole.RESULT, c));
-            rows.add(row("otherUnpaidFee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", List.of(), other, RowRole.RESULT, c));
+            rows.add(
+                    row("otherNoCorrection", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", List.of(), other, RowRole.RESULT, c));
+            rows.add(row(
+                    "otherUnpaidFee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", List.of(), other, RowRole.RESULT, c));
             rows.add(row("otherOther", "3.其他", List.of(), other, RowRole.RESULT, c));
         }
         rows.add(row("resultTotal", "（七）总计", List.of(), List.of(RESULTS), RowRole.RESULT_TOTAL, c));
         rows.add(row("carriedForward", "四、结转下年度继续办理", List.of(), List.of(), RowRole.CARRIED_FORWARD, c));
-        return new TableDef(t, TableId.APPLICATIONS, "收到和处理政府信息公开申请情况",
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rows);
+        return new TableDef(t, TableId.APPLICATIONS, "收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rows);
     }
 
     // ---------------------------------------------------------------- Table 4
@@ -196,8 +242,8 @@ public final class TemplateCatalogue {
         return new ColumnDef(key, label, List.of(aliases), List.of(), kind, null, 0, ColumnRole.VALUE);
     }
 
-    private static RowDef row(String key, String label, List<String> aliases, List<String> path, RowRole role,
-                              List<ColumnDef> columns) {
+    private static RowDef row(
+            String key, String label, List<String> aliases, List<String> path, RowRole role, List<ColumnDef> columns) {
         return new RowDef(key, label, aliases, path, role, columns);
     }
 }

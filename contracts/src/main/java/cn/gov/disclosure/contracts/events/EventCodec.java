@@ -2,21 +2,22 @@ package cn.gov.disclosure.contracts.events;
 
 import cn.gov.disclosure.contracts.ContractsJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
-
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Writes and reads events in CloudEvents binary mode: attributes in headers, payload as JSON value. */
 public final class EventCodec {
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static String payloadJson(EventPayload payload) {
         try {
             return ContractsJson.mapper().writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + payload.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot serialise " + payload.getClass().getSimpleName(), e);
         }
     }
 
@@ -36,12 +37,13 @@ public final class EventCodec {
         EventPayload payload;
         try {
             // a tolerant reader: a field a newer producer adds is ignored, not dead-lettered
-            payload = ContractsJson.mapper().readerFor(eventType.payloadClass())
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            payload = ContractsJson.mapper()
+                    .readerFor(eventType.payloadClass())
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(value);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("value is not a " + eventType.payloadClass().getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "value is not a " + eventType.payloadClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         if (payload == null) {
             throw new MalformedEventException("empty value", null);
@@ -49,11 +51,11 @@ public final class EventCodec {
         OffsetDateTime time;
         try {
             time = OffsetDateTime.parse(require(headers, "time"));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new MalformedEventException("bad ce_time header", e);
         }
-        return new EventEnvelope<>(require(headers, "id"), require(headers, "source"), type,
-                require(headers, "subject"), time, payload);
+        return new EventEnvelope<>(
+                require(headers, "id"), require(headers, "source"), type, require(headers, "subject"), time, payload);
     }
 
     private static String require(Map<String, String> headers, String attribute) {

@@ -13,8 +13,8 @@ import java.util.UUID;
  * CloudEvents' binary mode: the attributes as {@code ce_*} headers, the payload as the JSON record value, the report
  * id as the record key.
  */
-public record EventEnvelope<T extends EventPayload>(String id, String source, String type, String subject,
-                                                    OffsetDateTime time, T data) {
+public record EventEnvelope<T extends EventPayload>(
+        String id, String source, String type, String subject, OffsetDateTime time, T data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String HEADER_PREFIX = "ce_";
@@ -30,8 +30,13 @@ public record EventEnvelope<T extends EventPayload>(String id, String source, St
 
     /** A new event about {@code data.reportId()}, from the service named by {@code source}. */
     public static <T extends EventPayload> EventEnvelope<T> of(String source, T data) {
-        return new EventEnvelope<>(UUID.randomUUID().toString(), source, EventType.of(data.getClass()).type(),
-                data.reportId(), OffsetDateTime.now(ZoneOffset.UTC), data);
+        return new EventEnvelope<>(
+                UUID.randomUUID().toString(),
+                source,
+                EventType.of(data.getClass()).type(),
+                data.reportId(),
+                OffsetDateTime.now(ZoneOffset.UTC),
+                data);
     }
 
     public EventType eventType() {

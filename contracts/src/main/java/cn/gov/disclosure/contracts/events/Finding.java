@@ -1,7 +1,6 @@
 package cn.gov.disclosure.contracts.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.math.BigDecimal;
 
 /**
@@ -9,6 +8,11 @@ import java.math.BigDecimal;
  * are numbers, and the message in Chinese (the users' language) with English beside it for operators.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Finding(String code, Severity severity, Location location, BigDecimal expected, BigDecimal actual,
-                      String messageZh, String messageEn) {
-}
+public record Finding(
+        String code,
+        Severity severity,
+        Location location,
+        BigDecimal expected,
+        BigDecimal actual,
+        String messageZh,
+        String messageEn) {}

@@ -2,7 +2,6 @@ package cn.gov.disclosure.contracts.events;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.CellSource;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,9 +14,18 @@ import java.util.List;
  * @param provenance       where each cell came from in the document and how it was read (and which ones the clerk
  *                         changed); empty for a report sent as JSON
  */
-public record ReportSubmitted(String reportId, int version, String organisationCode, String organisationName,
-                              String countyCode, int year, OffsetDateTime submittedAt, String submittedBy,
-                              AnnualReport report, List<String> importNotes, List<CellSource> provenance)
+public record ReportSubmitted(
+        String reportId,
+        int version,
+        String organisationCode,
+        String organisationName,
+        String countyCode,
+        int year,
+        OffsetDateTime submittedAt,
+        String submittedBy,
+        AnnualReport report,
+        List<String> importNotes,
+        List<CellSource> provenance)
         implements EventPayload {
     public ReportSubmitted {
         importNotes = importNotes == null ? List.of() : List.copyOf(importNotes);
@@ -25,10 +33,28 @@ public record ReportSubmitted(String reportId, int version, String organisationC
     }
 
     /** A report submitted without a document's provenance. */
-    public ReportSubmitted(String reportId, int version, String organisationCode, String organisationName,
-                           String countyCode, int year, OffsetDateTime submittedAt, String submittedBy,
-                           AnnualReport report, List<String> importNotes) {
-        this(reportId, version, organisationCode, organisationName, countyCode, year, submittedAt, submittedBy, report,
-                importNotes, List.of());
+    public ReportSubmitted(
+            String reportId,
+            int version,
+            String organisationCode,
+            String organisationName,
+            String countyCode,
+            int year,
+            OffsetDateTime submittedAt,
+            String submittedBy,
+            AnnualReport report,
+            List<String> importNotes) {
+        this(
+                reportId,
+                version,
+                organisationCode,
+                organisationName,
+                countyCode,
+                year,
+                submittedAt,
+                submittedBy,
+                report,
+                importNotes,
+                List.of());
     }
 }

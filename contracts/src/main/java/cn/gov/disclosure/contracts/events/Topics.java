@@ -17,10 +17,10 @@ public final class Topics {
     /** Suffix of the dead-letter topic of each topic: records a consumer could not read, with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    public static final List<String> ALL = List.of(REPORT_SUBMITTED, REPORT_WITHDRAWN, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED);
+    public static final List<String> ALL =
+            List.of(REPORT_SUBMITTED, REPORT_WITHDRAWN, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,7 +1,7 @@
 package cn.gov.disclosure.contracts.model;
 
+import cn.gov.disclosure.contracts.catalogue.TableId;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +38,7 @@ public record AnnualReport(
     }
 
     /** The table of the given catalogue table, or {@code null} when the report has none. */
-    public ReportTable table(cn.gov.disclosure.contracts.catalogue.TableId table) {
+    public ReportTable table(TableId table) {
         return switch (table) {
             case ACTIVE_DISCLOSURE -> activeDisclosure;
             case APPLICATIONS -> applications;

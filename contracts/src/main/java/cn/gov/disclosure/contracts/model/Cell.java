@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -97,7 +96,8 @@ public record Cell(BigDecimal value, String unit) {
      */
     public static boolean isPlausible(BigDecimal v) {
         // the exponent first: precision() of 1e999999 is cheap, its expansion is not
-        return v.precision() - v.scale() <= 16 && v.abs().compareTo(MAX_MAGNITUDE) < 0
+        return v.precision() - v.scale() <= 16
+                && v.abs().compareTo(MAX_MAGNITUDE) < 0
                 && v.stripTrailingZeros().scale() <= MAX_SCALE;
     }
 
@@ -113,26 +113,31 @@ public record Cell(BigDecimal value, String unit) {
                 return new Cell(plausible(p, p.getDecimalValue()), null);
             }
             if (token == JsonToken.START_OBJECT) {
-                JsonNode node = ctxt.readTree(p);   // not p.readValueAsTree(): that checks for trailing tokens mid-document
+                JsonNode node =
+                        ctxt.readTree(p); // not p.readValueAsTree(): that checks for trailing tokens mid-document
                 JsonNode value = node.get("value");
                 JsonNode unit = node.get("unit");
                 if (value == null || !value.isNumber()) {
-                    throw MismatchedInputException.from(p, Cell.class,
-                            "a cell object needs a numeric 'value' / 单元格对象须有数值 value");
+                    throw MismatchedInputException.from(
+                            p, Cell.class, "a cell object needs a numeric 'value' / 单元格对象须有数值 value");
                 }
                 if (unit != null && !unit.isNull() && !unit.isTextual()) {
                     throw MismatchedInputException.from(p, Cell.class, "a cell 'unit' must be text / 单位须为文本");
                 }
-                return new Cell(plausible(p, value.decimalValue()), unit == null || unit.isNull() ? null : unit.asText());
+                return new Cell(
+                        plausible(p, value.decimalValue()), unit == null || unit.isNull() ? null : unit.asText());
             }
-            throw MismatchedInputException.from(p, Cell.class,
-                    "a cell must be a number or {\"value\": number, \"unit\": text} / 单元格须为数字");
+            throw MismatchedInputException.from(
+                    p, Cell.class, "a cell must be a number or {\"value\": number, \"unit\": text} / 单元格须为数字");
         }
 
         private static BigDecimal plausible(JsonParser p, BigDecimal v) throws MismatchedInputException {
             if (!isPlausible(v)) {
-                throw MismatchedInputException.from(p, Cell.class, "a cell's value must be below 10^15 with at most "
-                        + MAX_SCALE + " decimals / 单元格数值过大或小数位数过多（须小于 10 的 15 次方，小数不超过 " + MAX_SCALE + " 位）");
+                throw MismatchedInputException.from(
+                        p,
+                        Cell.class,
+                        "a cell's value must be below 10^15 with at most " + MAX_SCALE
+                                + " decimals / 单元格数值过大或小数位数过多（须小于 10 的 15 次方，小数不超过 " + MAX_SCALE + " 位）");
             }
             return v;
         }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reading how it was read
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CellSource(String table, String row, String column, Integer page, Integer line, String raw,
-                         Reading reading) {
+public record CellSource(
+        String table, String row, String column, Integer page, Integer line, String raw, Reading reading) {
 
     /** How a cell was read. */
     public enum Reading {

@@ -2,7 +2,6 @@ package cn.gov.disclosure.contracts.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,9 +19,8 @@ public record ReportTable(Map<String, Map<String, Cell>> rows) {
     public ReportTable {
         Map<String, Map<String, Cell>> copy = new LinkedHashMap<>();
         if (rows != null) {
-            rows.forEach((row, cells) -> copy.put(row, cells == null
-                    ? Map.of()
-                    : Collections.unmodifiableMap(new LinkedHashMap<>(cells))));
+            rows.forEach((row, cells) ->
+                    copy.put(row, cells == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cells))));
         }
         rows = Collections.unmodifiableMap(copy);
     }

@@ -34,7 +34,8 @@ public enum TemplateVersion {
     /** The template a report for {@code reportingYear} must follow. */
     public static TemplateVersion requiredFor(int reportingYear) {
         if (reportingYear < FIRST_REPORTING_YEAR) {
-            throw new IllegalArgumentException("No annual report template before " + FIRST_REPORTING_YEAR + ": " + reportingYear);
+            throw new IllegalArgumentException(
+                    "No annual report template before " + FIRST_REPORTING_YEAR + ": " + reportingYear);
         }
         return reportingYear <= 2020 ? T2019 : T2021;
     }

@@ -17,8 +17,7 @@ public final class OrganisationNames {
     private static final String[] BODY_SUFFIXES = {"人民政府", "政府", "办事处"};
     private static final String DIVISION_ENDINGS = "省市区县州盟旗";
 
-    private OrganisationNames() {
-    }
+    private OrganisationNames() {}
 
     public static String normalise(String name) {
         if (name == null) {

@@ -2,7 +2,6 @@ package cn.gov.disclosure.contracts.registry;
 
 import cn.gov.disclosure.contracts.ContractsJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +19,12 @@ import java.util.Optional;
  */
 public final class OrganisationRegistry {
 
-    public enum Level { PROVINCE, CITY, COUNTY, TOWNSHIP }
+    public enum Level {
+        PROVINCE,
+        CITY,
+        COUNTY,
+        TOWNSHIP
+    }
 
     public record Organisation(String code, String name, String fullName, Level level, String parent) {
         /** The name a report is expected to carry (the full official name when known). */
@@ -29,8 +33,7 @@ public final class OrganisationRegistry {
         }
     }
 
-    record File(String comment, List<Organisation> organisations) {
-    }
+    record File(String comment, List<Organisation> organisations) {}
 
     public static final String CLASSPATH_RESOURCE = "registry/organisations.json";
 
@@ -70,8 +73,10 @@ public final class OrganisationRegistry {
     }
 
     private static OrganisationRegistry read(InputStream in) throws IOException {
-        File f = ContractsJson.mapper().readerFor(File.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
+        File f = ContractsJson.mapper()
+                .readerFor(File.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(in);
         return new OrganisationRegistry(f.organisations());
     }
 
@@ -107,6 +112,7 @@ public final class OrganisationRegistry {
     /** The townships of a county (or of any ancestor). */
     public List<Organisation> townshipsWithin(String ancestorCode) {
         return byCode.values().stream()
-                .filter(o -> o.level() == Level.TOWNSHIP && isWithin(o.code(), ancestorCode)).toList();
+                .filter(o -> o.level() == Level.TOWNSHIP && isWithin(o.code(), ancestorCode))
+                .toList();
     }
 }

@@ -1,24 +1,21 @@
 package cn.gov.disclosure.contracts.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.GoldenSeeds;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import cn.gov.disclosure.contracts.model.CellSource;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -33,8 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code asyncapi/asyncapi.yaml} describes the events the Java contracts define: the topics of {@link Topics} and
@@ -69,7 +68,9 @@ class AsyncApiContractTest {
 
     @Test
     void channelAddressesAreTheTopicsAndTheirDeadLetterTopics() {
-        List<String> expected = Stream.concat(Topics.ALL.stream(), Topics.ALL.stream().map(Topics::deadLetter)).toList();
+        List<String> expected = Stream.concat(
+                        Topics.ALL.stream(), Topics.ALL.stream().map(Topics::deadLetter))
+                .toList();
         List<String> addresses = new ArrayList<>();
         doc.get("channels").forEach(c -> addresses.add(c.path("address").asText()));
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(expected);
@@ -83,11 +84,15 @@ class AsyncApiContractTest {
         assertThat(message.path("name").asText()).isEqualTo(type.payloadClass().getSimpleName());
         assertThat(ceTypeOf(message)).as("ce_type of %s", type.topic()).isEqualTo(type.type());
         JsonNode payload = resolve(message.get("payload"));
-        assertThat(fieldNames(payload.get("properties"))).as("payload of %s", type.topic())
+        assertThat(fieldNames(payload.get("properties")))
+                .as("payload of %s", type.topic())
                 .containsExactlyElementsOf(components(type.payloadClass()));
-        assertThat(payload.get("required")).allSatisfy(r -> assertThat(payload.get("properties").has(r.asText()))
-                .as("required %s is a property", r.asText()).isTrue());
-        assertThat(resolve(message.at("/bindings/kafka/key")).path("type").asText()).as("key = report id")
+        assertThat(payload.get("required"))
+                .allSatisfy(r -> assertThat(payload.get("properties").has(r.asText()))
+                        .as("required %s is a property", r.asText())
+                        .isTrue());
+        assertThat(resolve(message.at("/bindings/kafka/key")).path("type").asText())
+                .as("key = report id")
                 .isEqualTo("string");
         assertThat(message.at("/bindings/kafka/key/$ref").asText()).isEqualTo("#/components/schemas/ReportId");
     }
@@ -98,19 +103,21 @@ class AsyncApiContractTest {
         for (String topic : Topics.ALL) {
             ceTypes.add(ceTypeOf(onlyMessage(channel(topic))));
         }
-        assertThat(ceTypes).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(EventType.values()).map(EventType::type).toList());
+        assertThat(ceTypes)
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(EventType.values()).map(EventType::type).toList());
     }
 
     @Test
     void theHeadersAreThoseEventEnvelopeWrites() {
         JsonNode headers = doc.at("/components/schemas/CloudEventHeaders");
-        Map<String, String> written = EventEnvelope.of("intake-service", submitted()).headers();
+        Map<String, String> written =
+                EventEnvelope.of("intake-service", submitted()).headers();
         assertThat(fieldNames(headers.get("properties"))).containsExactlyInAnyOrderElementsOf(written.keySet());
         List<String> required = new ArrayList<>();
         headers.get("required").forEach(r -> required.add(r.asText()));
-        assertThat(required).containsExactlyInAnyOrder("ce_id", "ce_source", "ce_type", "ce_subject", "ce_time",
-                "ce_specversion");
+        assertThat(required)
+                .containsExactlyInAnyOrder("ce_id", "ce_source", "ce_type", "ce_subject", "ce_time", "ce_specversion");
         assertThat(headers.at("/properties/ce_specversion/const").asText()).isEqualTo(EventEnvelope.SPEC_VERSION);
         assertThat(headers.at("/properties/content-type/const").asText()).isEqualTo(written.get("content-type"));
     }
@@ -134,15 +141,22 @@ class AsyncApiContractTest {
                 "AuditEntry", ReviewDecided.AuditEntry.class,
                 "CellSource", CellSource.class);
         nested.forEach((name, type) -> assertThat(fieldNames(doc.at("/components/schemas/" + name + "/properties")))
-                .as(name).containsExactlyElementsOf(components(type)));
+                .as(name)
+                .containsExactlyElementsOf(components(type)));
         assertThat(texts(doc.at("/components/schemas/Finding/properties/severity/enum")))
-                .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Severity::json).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(Severity.values()).map(Severity::json).toList());
         assertThat(texts(doc.at("/components/schemas/CellSource/properties/reading/enum")))
-                .containsExactlyElementsOf(Arrays.stream(CellSource.Reading.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(Arrays.stream(CellSource.Reading.values())
+                        .map(Enum::name)
+                        .toList());
         assertThat(texts(doc.at("/components/schemas/ReviewDecided/properties/decision/enum")))
-                .containsExactlyElementsOf(Arrays.stream(ReviewDecided.Decision.values()).map(Enum::name).toList());
+                .containsExactlyElementsOf(Arrays.stream(ReviewDecided.Decision.values())
+                        .map(Enum::name)
+                        .toList());
         assertThat(texts(doc.at("/components/schemas/Location/properties/section/enum")))
-                .containsExactlyElementsOf(Arrays.stream(SectionKey.values()).map(SectionKey::key).toList());
+                .containsExactlyElementsOf(
+                        Arrays.stream(SectionKey.values()).map(SectionKey::key).toList());
     }
 
     @Test
@@ -153,7 +167,9 @@ class AsyncApiContractTest {
             String channelRef = op.getValue().at("/channel/$ref").asText();
             assertThat(channelRef).as(op.getKey()).startsWith("#/channels/");
             JsonNode channel = resolve(op.getValue().get("channel"));
-            assertThat(channel.isMissingNode()).as(op.getKey() + " → " + channelRef).isFalse();
+            assertThat(channel.isMissingNode())
+                    .as(op.getKey() + " → " + channelRef)
+                    .isFalse();
             assertThat(op.getValue().path("action").asText()).isIn("send", "receive");
             assertThat(op.getValue().get("messages")).isNotEmpty().allSatisfy(m -> {
                 assertThat(m.get("$ref").asText()).startsWith(channelRef + "/messages/");
@@ -173,30 +189,57 @@ class AsyncApiContractTest {
     @Test
     void payloadsAsTheCodecWritesThemValidateAgainstTheirSchemas() throws IOException {
         assertValid("ReportSubmitted", submitted());
-        assertValid("ReportSubmitted", new ReportSubmitted("350582-001-2020", 2, "350582-001", null, null, 2020, T,
-                null, GoldenSeeds.load(0), null));
+        assertValid(
+                "ReportSubmitted",
+                new ReportSubmitted(
+                        "350582-001-2020", 2, "350582-001", null, null, 2020, T, null, GoldenSeeds.load(0), null));
         assertValid("ReportValidated", validated());
         assertValid("ReviewDecided", decided());
-        assertValid("ReviewDecided", new ReviewDecided("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府",
-                "350582", 2020, ReviewDecided.Decision.APPROVED, null, "reviewer-1", T, GoldenSeeds.load(0), null,
-                null, null));
+        assertValid(
+                "ReviewDecided",
+                new ReviewDecided(
+                        "350582-001-2020",
+                        1,
+                        "350582-001",
+                        "晋江市紫帽镇人民政府",
+                        "350582",
+                        2020,
+                        ReviewDecided.Decision.APPROVED,
+                        null,
+                        "reviewer-1",
+                        T,
+                        GoldenSeeds.load(0),
+                        null,
+                        null,
+                        null));
         assertValid("ReportWithdrawn", new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T));
-        assertValid("ReportPublished", new ReportPublished("350582-001-2020", 2, "350582-001", 2020,
-                "https://portal.example/annual-reports/350582-001-2020", "AR-350582-001-2020-v2", T));
+        assertValid(
+                "ReportPublished",
+                new ReportPublished(
+                        "350582-001-2020",
+                        2,
+                        "350582-001",
+                        2020,
+                        "https://portal.example/annual-reports/350582-001-2020",
+                        "AR-350582-001-2020-v2",
+                        T));
     }
 
     @Test
     void aPayloadMissingItsReportOrWithAStringYearIsInvalid() throws IOException {
         ObjectNode payload = (ObjectNode) JSON.readTree(EventCodec.payloadJson(submitted()));
         payload.remove("report");
-        assertThat(schemaOf("#/components/schemas/ReportSubmitted").validate(payload)).isNotEmpty();
+        assertThat(schemaOf("#/components/schemas/ReportSubmitted").validate(payload))
+                .isNotEmpty();
         ObjectNode year = (ObjectNode) JSON.readTree(EventCodec.payloadJson(submitted()));
         year.put("year", "2020");
-        assertThat(schemaOf("#/components/schemas/ReportSubmitted").validate(year)).isNotEmpty();
+        assertThat(schemaOf("#/components/schemas/ReportSubmitted").validate(year))
+                .isNotEmpty();
         ObjectNode cell = (ObjectNode) JSON.readTree(EventCodec.payloadJson(submitted()));
         ((ObjectNode) cell.at("/report/activeDisclosure/rules")).put("newlyMade", "2");
         assertThat(schemaOf("#/components/schemas/ReportSubmitted").validate(cell))
-                .as("the embedded report is checked against the report schema").isNotEmpty();
+                .as("the embedded report is checked against the report schema")
+                .isNotEmpty();
     }
 
     @ParameterizedTest
@@ -210,8 +253,8 @@ class AsyncApiContractTest {
             case REPORT_WITHDRAWN -> new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T);
         };
         // a time on the full minute: the header must still carry the seconds (RFC 3339)
-        EventEnvelope<EventPayload> envelope = new EventEnvelope<>("0b5f3f9e-7a53-4c39-9a33-0d1c6a1d8f10",
-                "test", type.type(), payload.reportId(), T, payload);
+        EventEnvelope<EventPayload> envelope = new EventEnvelope<>(
+                "0b5f3f9e-7a53-4c39-9a33-0d1c6a1d8f10", "test", type.type(), payload.reportId(), T, payload);
         ObjectNode headers = JSON.valueToTree(envelope.headers());
         JsonNode message = onlyMessage(channel(type.topic()));
         JsonSchema schema = schemaOf(message.get("headers"));
@@ -219,14 +262,26 @@ class AsyncApiContractTest {
         assertThat(envelope.headers().get("ce_time")).isEqualTo("2021-01-06T08:00:00+08:00");
         EventType other = EventType.values()[(type.ordinal() + 1) % EventType.values().length];
         headers.put("ce_type", other.type());
-        assertThat(schema.validate(headers)).as("%s headers with ce_type %s", type, other).isNotEmpty();
+        assertThat(schema.validate(headers))
+                .as("%s headers with ce_type %s", type, other)
+                .isNotEmpty();
     }
 
     // ------------------------------------------------------------------ samples
 
     private static ReportSubmitted submitted() {
-        return new ReportSubmitted("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府", "350582", 2020, T,
-                "township-user-1", GoldenSeeds.load(0), List.of("表3 第（七）项多出一格，读作空"), PROVENANCE);
+        return new ReportSubmitted(
+                "350582-001-2020",
+                1,
+                "350582-001",
+                "晋江市紫帽镇人民政府",
+                "350582",
+                2020,
+                T,
+                "township-user-1",
+                GoldenSeeds.load(0),
+                List.of("表3 第（七）项多出一格，读作空"),
+                PROVENANCE);
     }
 
     private static final List<CellSource> PROVENANCE = List.of(
@@ -235,32 +290,66 @@ class AsyncApiContractTest {
             new CellSource("applications", "carriedOver", "natural", null, null, null, CellSource.Reading.BLANK));
 
     private static ReportValidated validated() {
-        return new ReportValidated("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府", "350582", 2020, T,
-                false, List.of(
-                        new Finding("T3_ROW_TOTAL", Severity.ERROR,
+        return new ReportValidated(
+                "350582-001-2020",
+                1,
+                "350582-001",
+                "晋江市紫帽镇人民政府",
+                "350582",
+                2020,
+                T,
+                false,
+                List.of(
+                        new Finding(
+                                "T3_ROW_TOTAL",
+                                Severity.ERROR,
                                 Location.cell(SectionKey.APPLICATIONS, 3, "newReceived", "total"),
-                                BigDecimal.ONE, BigDecimal.ZERO, "总计不等于各列之和", "total is not the sum of the columns"),
-                        new Finding("S6_NO_FEE", Severity.WARNING, Location.section(SectionKey.OTHER_MATTERS),
-                                null, null, "第六部分未说明信息处理费", "section 六 says nothing about fees"),
+                                BigDecimal.ONE,
+                                BigDecimal.ZERO,
+                                "总计不等于各列之和",
+                                "total is not the sum of the columns"),
+                        new Finding(
+                                "S6_NO_FEE",
+                                Severity.WARNING,
+                                Location.section(SectionKey.OTHER_MATTERS),
+                                null,
+                                null,
+                                "第六部分未说明信息处理费",
+                                "section 六 says nothing about fees"),
                         new Finding("NOTE", Severity.INFO, Location.report(), null, null, "说明", "note")),
-                T.plusMinutes(1), GoldenSeeds.load(0), List.of("表3 第（七）项多出一格，读作空"), PROVENANCE);
+                T.plusMinutes(1),
+                GoldenSeeds.load(0),
+                List.of("表3 第（七）项多出一格，读作空"),
+                PROVENANCE);
     }
 
     private static ReviewDecided decided() {
-        return new ReviewDecided("350582-001-2020", 1, "350582-001", "晋江市紫帽镇人民政府", "350582", 2020,
-                ReviewDecided.Decision.RETURNED, "请核对表3", "county-reviewer-1", T.plusDays(1), GoldenSeeds.load(0),
+        return new ReviewDecided(
+                "350582-001-2020",
+                1,
+                "350582-001",
+                "晋江市紫帽镇人民政府",
+                "350582",
+                2020,
+                ReviewDecided.Decision.RETURNED,
+                "请核对表3",
+                "county-reviewer-1",
+                T.plusDays(1),
+                GoldenSeeds.load(0),
                 validated().findings(),
                 List.of(new ReviewDecided.Acknowledgement("S6_NO_FEE", null, null, "county-reviewer-1", T, null)),
-                List.of(new ReviewDecided.AuditEntry(T, "township-user-1", "张三", null, "SUBMITTED", null),
-                        new ReviewDecided.AuditEntry(T.plusDays(1), "county-reviewer-1", null, "SUBMITTED", "RETURNED",
-                                "请核对表3")));
+                List.of(
+                        new ReviewDecided.AuditEntry(T, "township-user-1", "张三", null, "SUBMITTED", null),
+                        new ReviewDecided.AuditEntry(
+                                T.plusDays(1), "county-reviewer-1", null, "SUBMITTED", "RETURNED", "请核对表3")));
     }
 
     // ------------------------------------------------------------------ helpers
 
     private static void assertValid(String schemaName, EventPayload payload) throws IOException {
         JsonNode json = JSON.readTree(EventCodec.payloadJson(payload));
-        Set<ValidationMessage> errors = schemaOf("#/components/schemas/" + schemaName).validate(json);
+        Set<ValidationMessage> errors =
+                schemaOf("#/components/schemas/" + schemaName).validate(json);
         assertThat(errors).as("%s as written by EventCodec", schemaName).isEmpty();
     }
 
@@ -276,7 +365,8 @@ class AsyncApiContractTest {
         ObjectNode root = (ObjectNode) rewriteRefs(schema.deepCopy());
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.set("$defs", rewriteRefs(doc.at("/components/schemas").deepCopy()));
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root, config);
     }
 
@@ -312,7 +402,9 @@ class AsyncApiContractTest {
     }
 
     private static JsonNode onlyMessage(JsonNode channel) {
-        assertThat(channel.get("messages")).as("messages of %s", channel.path("address").asText()).hasSize(1);
+        assertThat(channel.get("messages"))
+                .as("messages of %s", channel.path("address").asText())
+                .hasSize(1);
         return resolve(channel.get("messages").elements().next());
     }
 
@@ -325,21 +417,27 @@ class AsyncApiContractTest {
                 types.add(ceType.asText());
             }
         }
-        assertThat(types).as("ce_type const of %s", message.path("name").asText()).hasSize(1);
+        assertThat(types)
+                .as("ce_type const of %s", message.path("name").asText())
+                .hasSize(1);
         return types.get(0);
     }
 
     /** Follows a local {@code $ref} (one level at a time, until there is none). */
     private static JsonNode resolve(JsonNode node) {
         JsonNode current = node;
-        while (current != null && current.has("$ref") && current.get("$ref").asText().startsWith("#/")) {
+        while (current != null
+                && current.has("$ref")
+                && current.get("$ref").asText().startsWith("#/")) {
             current = doc.at(current.get("$ref").asText().substring(1));
         }
         return current;
     }
 
     private static List<String> components(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.contracts.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
@@ -8,6 +10,7 @@ import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +21,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -35,8 +33,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed {@value ReportSchema#RESOURCE} is what {@link ReportSchema} generates, follows the model and the
@@ -76,8 +76,9 @@ class ReportSchemaTest {
     @Test
     void committedSchemaIsTheGeneratedOne() {
         assertThat(committed)
-                .withFailMessage("contracts/%s is out of date with AnnualReport / TemplateCatalogue. Regenerate it: "
-                        + "`./mvnw -o -q install -pl contracts -D%s=true` (or run %s#main from contracts/) and commit it.",
+                .withFailMessage(
+                        "contracts/%s is out of date with AnnualReport / TemplateCatalogue. Regenerate it: "
+                                + "`./mvnw -o -q install -pl contracts -D%s=true` (or run %s#main from contracts/) and commit it.",
                         ReportSchema.SOURCE_PATH, REGENERATE, ReportSchema.class.getName())
                 .isEqualTo(ReportSchema.generate());
     }
@@ -85,7 +86,8 @@ class ReportSchemaTest {
     @Test
     void topLevelPropertiesAreTheRecordComponentsOfAnnualReport() {
         List<String> components = Arrays.stream(AnnualReport.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+                .map(RecordComponent::getName)
+                .toList();
         assertThat(fieldNames(committed.get("properties"))).containsExactlyElementsOf(components);
         assertThat(committed.get("additionalProperties").asBoolean(true)).isFalse();
         assertThat(committed.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
@@ -93,8 +95,9 @@ class ReportSchemaTest {
 
     @Test
     void sectionPropertiesAreTheRecordComponentsOfSection() {
-        List<String> components = Arrays.stream(cn.gov.disclosure.contracts.model.Section.class.getRecordComponents())
-                .map(RecordComponent::getName).toList();
+        List<String> components = Arrays.stream(Section.class.getRecordComponents())
+                .map(RecordComponent::getName)
+                .toList();
         assertThat(fieldNames(committed.at("/$defs/section/properties"))).containsExactlyElementsOf(components);
     }
 
@@ -104,12 +107,15 @@ class ReportSchemaTest {
             for (TableId id : TableId.values()) {
                 TableDef def = TemplateCatalogue.table(template, id);
                 JsonNode table = committed.at("/$defs/" + ReportSchema.tableDefName(template, id));
-                assertThat(fieldNames(table.get("properties"))).as("%s %s", template, id)
-                        .containsExactlyElementsOf(def.rows().stream().map(RowDef::key).toList());
+                assertThat(fieldNames(table.get("properties")))
+                        .as("%s %s", template, id)
+                        .containsExactlyElementsOf(
+                                def.rows().stream().map(RowDef::key).toList());
                 for (RowDef row : def.rows()) {
                     assertThat(fieldNames(table.at("/properties/" + row.key() + "/properties")))
                             .as("%s %s %s", template, id, row.key())
-                            .containsExactlyElementsOf(row.columns().stream().map(ColumnDef::key).toList());
+                            .containsExactlyElementsOf(
+                                    row.columns().stream().map(ColumnDef::key).toList());
                 }
             }
         }
@@ -120,25 +126,34 @@ class ReportSchemaTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void goldenReportsAreValid(int n) throws IOException {
-        assertThat(schema.validate(JSON.readTree(GoldenSeeds.json(n)))).as("seed %d", n).isEmpty();
-        assertThat(schema.validate(JSON.valueToTree(GoldenSeeds.load(n)))).as("seed %d re-serialised", n).isEmpty();
+        assertThat(schema.validate(JSON.readTree(GoldenSeeds.json(n))))
+                .as("seed %d", n)
+                .isEmpty();
+        assertThat(schema.validate(JSON.valueToTree(GoldenSeeds.load(n))))
+                .as("seed %d re-serialised", n)
+                .isEmpty();
     }
 
     @Test
     void aMinimalReportIsValid() {
-        assertThat(schema.validate(JSON.valueToTree(new AnnualReport(null, 2021, TemplateVersion.T2021, null,
-                null, null, null, null)))).isEmpty();
+        assertThat(schema.validate(JSON.valueToTree(
+                        new AnnualReport(null, 2021, TemplateVersion.T2021, null, null, null, null, null))))
+                .isEmpty();
     }
 
     @Test
     void aCellWrittenAsTextIsInvalid() {
-        assertInvalid(0, r -> row(r, "activeDisclosure", "centralisedProcurement")
-                .set("procurementAmount", TextNode.valueOf("0元")), "procurementAmount");
+        assertInvalid(
+                0,
+                r -> row(r, "activeDisclosure", "centralisedProcurement")
+                        .set("procurementAmount", TextNode.valueOf("0元")),
+                "procurementAmount");
     }
 
     @Test
     void anUnknownRowIsInvalid() {
-        assertInvalid(0, r -> table(r, "applications").putObject("thirdCarriedOver").put("total", 0), "thirdCarriedOver");
+        assertInvalid(
+                0, r -> table(r, "applications").putObject("thirdCarriedOver").put("total", 0), "thirdCarriedOver");
     }
 
     @Test
@@ -149,10 +164,15 @@ class ReportSchemaTest {
     @Test
     void aRowOfTheOtherTemplateIsInvalid() {
         // 其他对外管理服务事项 is a 2019 row; seed 002 follows the 2021 template
-        assertInvalid(2, r -> table(r, "activeDisclosure").putObject("otherManagementServices")
-                .put("previousYearItems", 0), "otherManagementServices");
+        assertInvalid(
+                2,
+                r -> table(r, "activeDisclosure")
+                        .putObject("otherManagementServices")
+                        .put("previousYearItems", 0),
+                "otherManagementServices");
         // （六）其他处理 is one row in 2019 only
-        assertInvalid(4, r -> table(r, "applications").putObject("otherHandling").put("total", 0), "otherHandling");
+        assertInvalid(
+                4, r -> table(r, "applications").putObject("otherHandling").put("total", 0), "otherHandling");
     }
 
     @Test
@@ -165,12 +185,26 @@ class ReportSchemaTest {
 
     @Test
     void aCellObjectNeedsANumericValueAndAUnitAndTheLabelUnitWins() {
-        assertInvalid(0, r -> row(r, "activeDisclosure", "centralisedProcurement").putObject("procurementAmount")
-                .put("value", "0").put("unit", "元"), "procurementAmount");
-        assertInvalid(0, r -> row(r, "activeDisclosure", "centralisedProcurement").putObject("procurementAmount")
-                .put("value", 0), "procurementAmount");
-        assertInvalid(2, r -> row(r, "activeDisclosure", "administrativeFees").putObject("feeAmount")
-                .put("value", 0).put("unit", "元"), "feeAmount");
+        assertInvalid(
+                0,
+                r -> row(r, "activeDisclosure", "centralisedProcurement")
+                        .putObject("procurementAmount")
+                        .put("value", "0")
+                        .put("unit", "元"),
+                "procurementAmount");
+        assertInvalid(
+                0,
+                r -> row(r, "activeDisclosure", "centralisedProcurement")
+                        .putObject("procurementAmount")
+                        .put("value", 0),
+                "procurementAmount");
+        assertInvalid(
+                2,
+                r -> row(r, "activeDisclosure", "administrativeFees")
+                        .putObject("feeAmount")
+                        .put("value", 0)
+                        .put("unit", "元"),
+                "feeAmount");
         // a plain number is a cell whose unit the report did not state: allowed by the shape
         ObjectNode plain = golden(2);
         row(plain, "activeDisclosure", "administrativeFees").set("feeAmount", IntNode.valueOf(0));

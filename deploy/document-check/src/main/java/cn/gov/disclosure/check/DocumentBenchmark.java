@@ -3,7 +3,6 @@ package cn.gov.disclosure.check;
 import cn.gov.disclosure.intake.importer.ImportException;
 import cn.gov.disclosure.intake.importer.ImportResult;
 import cn.gov.disclosure.intake.importer.ReportImporter;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -22,8 +21,7 @@ public final class DocumentBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private DocumentBenchmark() {
-    }
+    private DocumentBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -51,8 +49,9 @@ public final class DocumentBenchmark {
             long n = run(importer, bytes, seconds);
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
             double wall = (System.nanoTime() - wall0) / 1e9;
-            out.printf("%-40s %-5s %8.1f %12.1f %12.1f %10.2f%n", file.getFileName(), format, bytes.length / 1024.0,
-                    n / cpu, n / wall, cpu * 1000 / n);
+            out.printf(
+                    "%-40s %-5s %8.1f %12.1f %12.1f %10.2f%n",
+                    file.getFileName(), format, bytes.length / 1024.0, n / cpu, n / wall, cpu * 1000 / n);
         }
     }
 

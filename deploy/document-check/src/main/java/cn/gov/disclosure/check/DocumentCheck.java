@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +38,11 @@ public final class DocumentCheck {
     private final ReportImporter importer = new ReportImporter();
     private final ReportValidator validator = ReportValidator.standard();
     /** The contracts' mapper, its trees keeping every figure as written (3050, not 3.05E+3). */
-    private final ObjectMapper json = ContractsJson.mapper().copy()
+    private final ObjectMapper json = ContractsJson.mapper()
+            .copy()
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -62,8 +63,10 @@ public final class DocumentCheck {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                            .sorted().forEach(files::add);
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
                 }
             } else {
                 files.add(p);
@@ -76,7 +79,8 @@ public final class DocumentCheck {
                 refused++;
             }
         }
-        err.printf("%d 份文档：读取 %d 份，未能读取 %d 份 / %d documents: %d read, %d not read%n",
+        err.printf(
+                "%d 份文档：读取 %d 份，未能读取 %d 份 / %d documents: %d read, %d not read%n",
                 files.size(), files.size() - refused, refused, files.size(), files.size() - refused, refused);
         System.exit(refused == 0 ? 0 : 1);
     }
@@ -91,7 +95,8 @@ public final class DocumentCheck {
             byte[] bytes = Files.readAllBytes(file);
             ImportResult result = importer.importDocument(bytes);
             AnnualReport report = result.report();
-            List<Finding> findings = validator.validate(report, ValidationContext.selfDeclared(report, levelOf(report)));
+            List<Finding> findings =
+                    validator.validate(report, ValidationContext.selfDeclared(report, levelOf(report)));
             o.put("format", result.format().code());
             o.put("status", "read");
             o.set("report", json.valueToTree(report));
@@ -99,10 +104,18 @@ public final class DocumentCheck {
             o.set("findings", json.valueToTree(findings));
             o.set("provenance", json.valueToTree(result.provenance()));
             o.putArray("problems");
-            long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-            err.printf("%s：已读取（%s）%s %d 年；导入提示 %d 条，校验发现 %d 条（错误 %d 条）%n", file,
-                    result.format().nameZh(), report.organisationName() == null ? "（机关未识别）" : report.organisationName(),
-                    report.year(), result.notes().size(), findings.size(), errors);
+            long errors = findings.stream()
+                    .filter(f -> f.severity() == Severity.ERROR)
+                    .count();
+            err.printf(
+                    "%s：已读取（%s）%s %d 年；导入提示 %d 条，校验发现 %d 条（错误 %d 条）%n",
+                    file,
+                    result.format().nameZh(),
+                    report.organisationName() == null ? "（机关未识别）" : report.organisationName(),
+                    report.year(),
+                    result.notes().size(),
+                    findings.size(),
+                    errors);
             for (var n : result.notes()) {
                 err.println("  提示 " + (n.line() == null ? "" : "第 " + n.line() + " 行：") + n.messageZh());
             }
@@ -113,8 +126,9 @@ public final class DocumentCheck {
             o.put("status", "refused");
             o.set("problems", json.valueToTree(e.problems()));
             err.printf("%s：未能读取%n", file);
-            e.problems().forEach(p -> err.println("  " + (p.line() == null ? "" : "第 " + p.line() + " 行：")
-                    + p.messageZh() + (p.cells().isEmpty() ? "" : " " + p.cells())));
+            e.problems()
+                    .forEach(p -> err.println("  " + (p.line() == null ? "" : "第 " + p.line() + " 行：") + p.messageZh()
+                            + (p.cells().isEmpty() ? "" : " " + p.cells())));
         } catch (IOException | RuntimeException e) {
             o.put("status", "crashed");
             o.putArray("problems").addObject().put("messageZh", "检查程序出错：" + e).put("messageEn", e.toString());
@@ -144,5 +158,4 @@ public final class DocumentCheck {
         }
         return OrganisationLevel.TOWNSHIP;
     }
-
 }

@@ -1,15 +1,16 @@
 package cn.gov.disclosure.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The offline check's output, as the score tool and a person read it, over the real documents kept with intake's
@@ -21,8 +22,8 @@ class DocumentCheckTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final DocumentCheck check = new DocumentCheck(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final DocumentCheck check = new DocumentCheck(
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @Test
     void aReadDocumentPrintsItsFiguresAsWrittenAndItsProvenance() {
@@ -55,8 +56,10 @@ class DocumentCheckTest {
         Files.writeString(rtf, "{\\rtf1\\ansi 政府信息公开工作年度报告}");
         JsonNode o = check.check(rtf);
         assertThat(o.path("status").asText()).isEqualTo("refused");
-        assertThat(o.path("problems").get(0).path("messageZh").asText()).contains("RTF").contains("另存为 .docx");
-        assertThat(DocumentCheck.levelOf(new cn.gov.disclosure.contracts.model.AnnualReport("某某街道办事处", 2024,
-                null, null, java.util.List.of(), null, null, null))).hasToString("TOWNSHIP");
+        assertThat(o.path("problems").get(0).path("messageZh").asText())
+                .contains("RTF")
+                .contains("另存为 .docx");
+        assertThat(DocumentCheck.levelOf(new AnnualReport("某某街道办事处", 2024, null, null, List.of(), null, null, null)))
+                .hasToString("TOWNSHIP");
     }
 }

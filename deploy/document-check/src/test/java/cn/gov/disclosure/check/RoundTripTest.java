@@ -1,5 +1,7 @@
 package cn.gov.disclosure.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
@@ -10,6 +12,14 @@ import cn.gov.disclosure.intake.importer.ImportResult;
 import cn.gov.disclosure.intake.importer.ReportImporter;
 import cn.gov.disclosure.publication.render.ReportLayout;
 import cn.gov.disclosure.publication.render.ReportRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -19,12 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every seed's golden report, rendered by the publication service's own renderers and read back by the importer: the
@@ -51,16 +55,22 @@ class RoundTripTest {
     /** The rendering; with {@code -Droundtrip.dump=DIR} also written there, to look at. */
     private static ReportRenderer.Rendered render(int n) {
         AnnualReport golden = GoldenSeeds.load(n);
-        ReportRenderer.Rendered r = renderer.render(golden, new ReportLayout.Meta(golden.organisationName(),
-                golden.year(), 1, OffsetDateTime.of(2027, 1, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8))), "seed-" + n + "-v1");
+        ReportRenderer.Rendered r = renderer.render(
+                golden,
+                new ReportLayout.Meta(
+                        golden.organisationName(),
+                        golden.year(),
+                        1,
+                        OffsetDateTime.of(2027, 1, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8))),
+                "seed-" + n + "-v1");
         String dump = System.getProperty("roundtrip.dump");
         if (dump != null) {
             try {
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dump));
-                java.nio.file.Files.write(java.nio.file.Path.of(dump, "seed-" + n + ".pdf"), r.pdf());
-                java.nio.file.Files.write(java.nio.file.Path.of(dump, "seed-" + n + ".html"), r.htmlBytes());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.createDirectories(Path.of(dump));
+                Files.write(Path.of(dump, "seed-" + n + ".pdf"), r.pdf());
+                Files.write(Path.of(dump, "seed-" + n + ".html"), r.htmlBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return r;
@@ -108,11 +118,15 @@ class RoundTripTest {
         assertThat(read.reviewsAndLitigation()).as("Table 4").isEqualTo(golden.reviewsAndLitigation());
         // Table 2 has no relation inside a row: a row is imported exactly or left out and named
         ReportTable t2 = read.activeDisclosure();
-        for (Map.Entry<String, Map<String, Cell>> row : golden.activeDisclosure().rows().entrySet()) {
+        for (Map.Entry<String, Map<String, Cell>> row :
+                golden.activeDisclosure().rows().entrySet()) {
             if (t2 != null && t2.hasRow(row.getKey())) {
-                assertThat(t2.rows().get(row.getKey())).as("Table 2 " + row.getKey()).isEqualTo(row.getValue());
+                assertThat(t2.rows().get(row.getKey()))
+                        .as("Table 2 " + row.getKey())
+                        .isEqualTo(row.getValue());
             } else {
-                assertThat(result.notes()).as("a note naming Table 2 " + row.getKey())
+                assertThat(result.notes())
+                        .as("a note naming Table 2 " + row.getKey())
                         .anySatisfy(note -> assertThat(note.row()).isEqualTo(row.getKey()));
             }
         }
@@ -122,7 +136,7 @@ class RoundTripTest {
      * The publication's colophon at the end of its documents (依据国办公开办函〔2019〕60号格式编制 · 第 1 版 · …审核通过): the
      * renderer's line, not the report's; the importer reads it as the last section's text, as it would any closing line.
      */
-    private static final java.util.regex.Pattern COLOPHON = java.util.regex.Pattern.compile("依据国办公开办函.*审核通过$");
+    private static final Pattern COLOPHON = Pattern.compile("依据国办公开办函.*审核通过$");
 
     static void assertSameReport(AnnualReport read, AnnualReport golden) {
         assertThat(read.organisationName()).isEqualTo(golden.organisationName());
@@ -141,12 +155,16 @@ class RoundTripTest {
         }
         for (Section r : read.sections()) {
             if (golden.sections().stream().noneMatch(g -> g.key() == r.key())) {
-                assertThat(squash(r.text())).as("section " + r.key() + " the report lacks").isEmpty();
+                assertThat(squash(r.text()))
+                        .as("section " + r.key() + " the report lacks")
+                        .isEmpty();
             }
         }
     }
 
     private static String squash(String s) {
-        return s == null ? "" : COLOPHON.matcher(s.replaceAll("[\\s\u3000·]+", "")).replaceFirst("");
+        return s == null
+                ? ""
+                : COLOPHON.matcher(s.replaceAll("[\\s\u3000·]+", "")).replaceFirst("");
     }
 }

@@ -1,5 +1,10 @@
 package cn.gov.disclosure.infra;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -10,11 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * Replays dead letters: copies the records of {@code <topic>.dlq} back to {@code <topic>} (key, value and headers
@@ -36,8 +36,7 @@ public final class DeadLetterReplay {
     static final String DEAD_LETTER_SUFFIX = ".dlq";
     static final String DEAD_LETTER_HEADER_PREFIX = "dead-letter-";
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -50,8 +49,14 @@ public final class DeadLetterReplay {
         boolean dryRun = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--bootstrap" -> { if (++i >= args.length) return usage(); bootstrap = args[i]; }
-                case "--group" -> { if (++i >= args.length) return usage(); group = args[i]; }
+                case "--bootstrap" -> {
+                    if (++i >= args.length) return usage();
+                    bootstrap = args[i];
+                }
+                case "--group" -> {
+                    if (++i >= args.length) return usage();
+                    group = args[i];
+                }
                 case "--dry-run" -> dryRun = true;
                 default -> {
                     if (args[i].startsWith("--") || topic != null) return usage();
@@ -76,7 +81,9 @@ public final class DeadLetterReplay {
 
     /** The topic to write to: {@code annual-report.validated} for both it and {@code annual-report.validated.dlq}. */
     static String targetOf(String topic) {
-        return topic.endsWith(DEAD_LETTER_SUFFIX) ? topic.substring(0, topic.length() - DEAD_LETTER_SUFFIX.length()) : topic;
+        return topic.endsWith(DEAD_LETTER_SUFFIX)
+                ? topic.substring(0, topic.length() - DEAD_LETTER_SUFFIX.length())
+                : topic;
     }
 
     /** The record to write back: same key, value and headers, minus the {@code dead-letter-*} ones. */
@@ -106,7 +113,7 @@ public final class DeadLetterReplay {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         long count = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             consumer.subscribe(List.of(dlq));
             int idle = 0;
             while (idle < 3) {
@@ -117,8 +124,14 @@ public final class DeadLetterReplay {
                 }
                 idle = 0;
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    System.out.printf("%s %s-%d@%d key=%s reason=%s%n", dryRun ? "would replay" : "replaying",
-                            r.topic(), r.partition(), r.offset(), text(r.key()), text(header(r, "dead-letter-reason")));
+                    System.out.printf(
+                            "%s %s-%d@%d key=%s reason=%s%n",
+                            dryRun ? "would replay" : "replaying",
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            text(r.key()),
+                            text(header(r, "dead-letter-reason")));
                     if (!dryRun) {
                         producer.send(replayRecord(r, target)).get();
                     }
@@ -132,7 +145,7 @@ public final class DeadLetterReplay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + target, e.getCause());
         }
         return count;
@@ -148,7 +161,8 @@ public final class DeadLetterReplay {
     }
 
     private static int usage() {
-        System.err.println("usage: DeadLetterReplay TOPIC|TOPIC.dlq [--bootstrap 127.0.0.1:9092] [--group dead-letter-replay] [--dry-run]");
+        System.err.println(
+                "usage: DeadLetterReplay TOPIC|TOPIC.dlq [--bootstrap 127.0.0.1:9092] [--group dead-letter-replay] [--dry-run]");
         return 2;
     }
 }

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class Infra {
 
-    private Infra() {
-    }
+    private Infra() {}
 
     public static void main(String[] args) {
         try {
@@ -61,9 +60,10 @@ public final class Infra {
         Path data = Path.of(o.getOrDefault("data", ".data/kafka"));
         int[] ports = LocalKafka.persistedPorts(data)
                 .orElse(new int[] {LocalKafka.DEFAULT_PORT, LocalKafka.DEFAULT_CONTROLLER_PORT});
-        LocalKafka k = new LocalKafka(data,
-                o.containsKey("port") ? Integer.parseInt(o.get("port")) : ports[0],
-                o.containsKey("controller-port") ? Integer.parseInt(o.get("controller-port")) : ports[1])
+        LocalKafka k = new LocalKafka(
+                        data,
+                        o.containsKey("port") ? Integer.parseInt(o.get("port")) : ports[0],
+                        o.containsKey("controller-port") ? Integer.parseInt(o.get("controller-port")) : ports[1])
                 .exitWithJvm(false);
         switch (action) {
             case "start" -> {
@@ -103,9 +103,13 @@ public final class Infra {
 
     private static int postgres(String action, List<String> positional, Map<String, String> o) {
         Path data = Path.of(o.getOrDefault("data", ".data/postgres"));
-        LocalPostgres pg = new LocalPostgres(data, o.containsKey("port") ? Integer.parseInt(o.get("port"))
-                : LocalPostgres.persistedPort(data).orElse(LocalPostgres.DEFAULT_PORT))
-                .exitWithJvm(false).durable(true);
+        LocalPostgres pg = new LocalPostgres(
+                        data,
+                        o.containsKey("port")
+                                ? Integer.parseInt(o.get("port"))
+                                : LocalPostgres.persistedPort(data).orElse(LocalPostgres.DEFAULT_PORT))
+                .exitWithJvm(false)
+                .durable(true);
         switch (action) {
             case "start" -> {
                 boolean was = pg.isRunning();
@@ -116,15 +120,17 @@ public final class Infra {
                         pg.createDatabase(db.trim());
                     }
                 }
-                System.out.println((was ? "postgres already running: " : "postgres started in " + pg.lastStartMillis()
-                        + " ms: ") + describe(pg) + (dbs.isBlank() ? "" : ", databases " + dbs
-                        + " (user/password = database name)"));
+                System.out.println(
+                        (was ? "postgres already running: " : "postgres started in " + pg.lastStartMillis() + " ms: ")
+                                + describe(pg)
+                                + (dbs.isBlank() ? "" : ", databases " + dbs + " (user/password = database name)"));
                 return 0;
             }
             case "stop" -> {
                 boolean was = pg.isRunning();
                 pg.stop();
-                System.out.println(was ? "postgres stopped (data kept in " + pg.dir() + ")" : "postgres was not running");
+                System.out.println(
+                        was ? "postgres stopped (data kept in " + pg.dir() + ")" : "postgres was not running");
                 return 0;
             }
             case "status" -> {
@@ -152,7 +158,10 @@ public final class Infra {
 
     private static String describe(LocalPostgres pg) {
         return "127.0.0.1:" + pg.port() + ", pid "
-                + pg.processHandle().map(ProcessHandle::pid).map(String::valueOf).orElse("?") + ", superuser "
+                + pg.processHandle()
+                        .map(ProcessHandle::pid)
+                        .map(String::valueOf)
+                        .orElse("?") + ", superuser "
                 + pg.superuser() + "/" + pg.superuserPassword() + ", data " + pg.dir() + ", log " + pg.logFile()
                 + ", " + pg.binDir();
     }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (combined broker + controller), run in a child JVM from
@@ -32,6 +35,7 @@ public final class LocalKafka implements AutoCloseable {
 
     /** The default ports of the local stack (tests use free ports). */
     public static final int DEFAULT_PORT = 9092;
+
     public static final int DEFAULT_CONTROLLER_PORT = 9093;
 
     static final String CLASSPATH_RESOURCE = "kafka.classpath";
@@ -181,7 +185,9 @@ public final class LocalKafka implements AutoCloseable {
         List<String> cmd = javaCommand(classpath);
         cmd.add("kafka.Kafka");
         cmd.add(serverProperties.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dataDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
@@ -220,8 +226,8 @@ public final class LocalKafka implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 stopQuietly();
-                throw new IllegalStateException("Kafka did not start within " + startTimeout + "; " + logFile()
-                        + ":\n" + Procs.tail(logFile(), 6000));
+                throw new IllegalStateException("Kafka did not start within " + startTimeout + "; " + logFile() + ":\n"
+                        + Procs.tail(logFile(), 6000));
             }
             sleep(100);
         }
@@ -276,8 +282,14 @@ public final class LocalKafka implements AutoCloseable {
 
     private void format(String classpath, Path serverProperties) {
         List<String> cmd = javaCommand(classpath);
-        cmd.addAll(List.of("kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c",
-                serverProperties.toString(), "--ignore-formatted"));
+        cmd.addAll(List.of(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                newClusterId(),
+                "-c",
+                serverProperties.toString(),
+                "--ignore-formatted"));
         Procs.runOrFail(cmd, dataDir, Duration.ofSeconds(120));
     }
 
@@ -290,13 +302,16 @@ public final class LocalKafka implements AutoCloseable {
         options.add("-XX:TieredStopAtLevel=1");
         options.add("-Xshare:auto");
         options.add("-Djava.awt.headless=true");
-        options.add("-Dlog4j2.configurationFile=" + dataDir.resolve("log4j2.properties").toUri());
+        options.add("-Dlog4j2.configurationFile="
+                + dataDir.resolve("log4j2.properties").toUri());
         options.add("-Dkafka.logs.dir=" + dataDir);
         options.add("-cp");
         options.add(classpath);
         StringBuilder argFile = new StringBuilder();
         for (String o : options) {
-            argFile.append('"').append(o.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+            argFile.append('"')
+                    .append(o.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n");
         }
         Path jvmArgs = dataDir.resolve("jvm.args");
         Procs.writeString(jvmArgs, argFile.toString());
@@ -343,20 +358,22 @@ public final class LocalKafka implements AutoCloseable {
      * empty. Lets a tool that did not start the broker (a status or stop command) report the right ports.
      */
     public static Optional<int[]> persistedPorts(Path dataDir) {
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         try (InputStream in = Files.newInputStream(dataDir.resolve("server.properties"))) {
             p.load(in);
         } catch (IOException e) {
             return Optional.empty();
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PLAINTEXT://[^:,]+:(\\d+),CONTROLLER://[^:,]+:(\\d+)")
+        Matcher m = Pattern.compile("PLAINTEXT://[^:,]+:(\\d+),CONTROLLER://[^:,]+:(\\d+)")
                 .matcher(p.getProperty("listeners", ""));
-        return m.find() ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
+        return m.find()
+                ? Optional.of(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))})
                 : Optional.empty();
     }
 
     String serverProperties() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# written by " + LocalKafka.class.getName() + " at every start",
                 "node.id=1",
                 "process.roles=broker,controller",
@@ -384,15 +401,15 @@ public final class LocalKafka implements AutoCloseable {
                 "num.io.threads=4",
                 "log.retention.hours=-1",
                 "log.segment.bytes=16777216",
-                "")
-                ;
+                "");
     }
 
     /** A cluster id as Kafka's Uuid prints it: 16 random bytes, base64url without padding, not starting with '-'. */
     static String newClusterId() {
         while (true) {
             UUID u = UUID.randomUUID();
-            ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+            ByteBuffer b =
+                    ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
             String id = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
             if (!id.startsWith("-")) {
                 return id;
@@ -422,7 +439,8 @@ public final class LocalKafka implements AutoCloseable {
         return "LocalKafka[" + bootstrapServers() + ", controller " + controllerPort + ", " + dataDir + "]";
     }
 
-    private static final String LOG4J2 = String.join("\n",
+    private static final String LOG4J2 = String.join(
+            "\n",
             "# written by " + LocalKafka.class.getName() + ": the broker logs to stdout, which goes to kafka.log",
             "status = warn",
             "appender.out.type = Console",

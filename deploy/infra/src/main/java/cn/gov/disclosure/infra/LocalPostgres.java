@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -145,12 +149,14 @@ public final class LocalPostgres implements AutoCloseable {
         if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
             return false;
         }
-        return pg(List.of(bin("pg_ctl"), "status", "-D", dataDir().toString()), Duration.ofSeconds(30)).ok();
+        return pg(List.of(bin("pg_ctl"), "status", "-D", dataDir().toString()), Duration.ofSeconds(30))
+                .ok();
     }
 
     /** The postmaster's process, if the server runs. */
     public Optional<ProcessHandle> processHandle() {
-        return Procs.readPid(dataDir().resolve("postmaster.pid")).flatMap(ProcessHandle::of)
+        return Procs.readPid(dataDir().resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive);
     }
 
@@ -177,12 +183,22 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("Port " + port + " is already in use: cannot start PostgreSQL in " + dir);
         }
         writeConf();
-        pgOrFail(List.of(bin("pg_ctl"), "start", "-D", dataDir().toString(), "-l", logFile().toString(), "-w",
-                "-t", "120"), Duration.ofSeconds(150));
+        pgOrFail(
+                List.of(
+                        bin("pg_ctl"),
+                        "start",
+                        "-D",
+                        dataDir().toString(),
+                        "-l",
+                        logFile().toString(),
+                        "-w",
+                        "-t",
+                        "120"),
+                Duration.ofSeconds(150));
         writePidFile();
         if (exitWithJvm) {
-            watcher = Procs.startWatcher(Procs.shellJoin(asPostgres(List.of(bin("pg_ctl"), "stop", "-D",
-                    dataDir().toString(), "-m", "immediate"))));
+            watcher = Procs.startWatcher(Procs.shellJoin(
+                    asPostgres(List.of(bin("pg_ctl"), "stop", "-D", dataDir().toString(), "-m", "immediate"))));
             if (shutdownHook == null) {
                 shutdownHook = new Thread(this::stopQuietly, "local-postgres-stop");
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -195,8 +211,9 @@ public final class LocalPostgres implements AutoCloseable {
     /** Stops the server (fast shutdown: clients disconnected, data kept). */
     public synchronized void stop() {
         if (Files.exists(dataDir().resolve("postmaster.pid"))) {
-            Procs.Result r = pg(List.of(bin("pg_ctl"), "stop", "-D", dataDir().toString(), "-m", "fast", "-w",
-                    "-t", "60"), Duration.ofSeconds(90));
+            Procs.Result r = pg(
+                    List.of(bin("pg_ctl"), "stop", "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "60"),
+                    Duration.ofSeconds(90));
             if (!r.ok() && isRunning()) {
                 throw new IllegalStateException("pg_ctl stop failed:\n" + r.output());
             }
@@ -231,9 +248,11 @@ public final class LocalPostgres implements AutoCloseable {
         requireIdentifier(database);
         requireIdentifier(user);
         String pw = password.replace("'", "''");
-        psql("postgres", "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN "
-                + "CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + pw + "'; ELSE ALTER ROLE \"" + user
-                + "\" LOGIN PASSWORD '" + pw + "'; END IF; END $$;");
+        psql(
+                "postgres",
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN "
+                        + "CREATE ROLE \"" + user + "\" LOGIN PASSWORD '" + pw + "'; ELSE ALTER ROLE \"" + user
+                        + "\" LOGIN PASSWORD '" + pw + "'; END IF; END $$;");
         if (!databaseExists(database)) {
             psql("postgres", "CREATE DATABASE \"" + database + "\" OWNER \"" + user + "\" ENCODING 'UTF8'");
         }
@@ -246,7 +265,9 @@ public final class LocalPostgres implements AutoCloseable {
 
     public boolean databaseExists(String database) {
         requireIdentifier(database);
-        return "1".equals(psql("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'").trim());
+        return "1"
+                .equals(psql("postgres", "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")
+                        .trim());
     }
 
     /** Drops a database (if present), ending its connections. */
@@ -257,8 +278,25 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Runs SQL as the superuser through psql over the unix socket; returns psql's unaligned tuples-only output. */
     public String psql(String database, String sql) {
-        return pgOrFail(List.of(bin("psql"), "-h", socketDir().toString(), "-p", Integer.toString(port), "-U",
-                SUPERUSER, "-d", database, "-v", "ON_ERROR_STOP=1", "-X", "-q", "-t", "-A", "-c", sql),
+        return pgOrFail(
+                List.of(
+                        bin("psql"),
+                        "-h",
+                        socketDir().toString(),
+                        "-p",
+                        Integer.toString(port),
+                        "-U",
+                        SUPERUSER,
+                        "-d",
+                        database,
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-X",
+                        "-q",
+                        "-t",
+                        "-A",
+                        "-c",
+                        sql),
                 Duration.ofSeconds(60));
     }
 
@@ -269,37 +307,54 @@ public final class LocalPostgres implements AutoCloseable {
             Procs.writeString(pwFile, superuserPassword + "\n");
             giveToPostgres();
             try {
-                pgOrFail(List.of(bin("initdb"), "-D", dataDir().toString(), "-U", SUPERUSER, "--pwfile=" + pwFile,
-                        "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync"),
+                pgOrFail(
+                        List.of(
+                                bin("initdb"),
+                                "-D",
+                                dataDir().toString(),
+                                "-U",
+                                SUPERUSER,
+                                "--pwfile=" + pwFile,
+                                "--auth-local=trust",
+                                "--auth-host=scram-sha-256",
+                                "-E",
+                                "UTF8",
+                                "--locale=C",
+                                "--no-sync"),
                         Duration.ofSeconds(180));
             } finally {
                 Files.deleteIfExists(pwFile);
             }
             Path conf = dataDir().resolve("postgresql.conf");
-            Files.writeString(conf, "\n# the settings of " + LocalPostgres.class.getName() + "\ninclude 'infra.conf'\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    conf,
+                    "\n# the settings of " + LocalPostgres.class.getName() + "\ninclude 'infra.conf'\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("initdb in " + dir, e);
         }
     }
 
     /** The port a previous start wrote to {@code pgdata/infra.conf} under {@code dir}, if any. */
-    public static java.util.OptionalInt persistedPort(Path dir) {
+    public static OptionalInt persistedPort(Path dir) {
         try {
-            for (String line : Files.readAllLines(dir.resolve("pgdata").resolve("infra.conf"), StandardCharsets.UTF_8)) {
-                java.util.regex.Matcher m = Pattern.compile("^port = (\\d+)$").matcher(line.trim());
+            for (String line :
+                    Files.readAllLines(dir.resolve("pgdata").resolve("infra.conf"), StandardCharsets.UTF_8)) {
+                Matcher m = Pattern.compile("^port = (\\d+)$").matcher(line.trim());
                 if (m.matches()) {
-                    return java.util.OptionalInt.of(Integer.parseInt(m.group(1)));
+                    return OptionalInt.of(Integer.parseInt(m.group(1)));
                 }
             }
         } catch (IOException e) {
             // none yet
         }
-        return java.util.OptionalInt.empty();
+        return OptionalInt.empty();
     }
 
     private void writeConf() {
-        String conf = String.join("\n",
+        String conf = String.join(
+                "\n",
                 "# written by " + LocalPostgres.class.getName() + " at every start",
                 "port = " + port,
                 "listen_addresses = '" + Procs.LOOPBACK + "'",
@@ -346,8 +401,8 @@ public final class LocalPostgres implements AutoCloseable {
             UserPrincipalLookupService lookup = p.getFileSystem().getUserPrincipalLookupService();
             UserPrincipal user = lookup.lookupPrincipalByName(SUPERUSER);
             GroupPrincipal group = lookup.lookupPrincipalByGroupName(SUPERUSER);
-            PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             view.setOwner(user);
             view.setGroup(group);
         } catch (IOException e) {
@@ -386,7 +441,8 @@ public final class LocalPostgres implements AutoCloseable {
     private String pgOrFail(List<String> command, Duration timeout) {
         Procs.Result r = pg(command, timeout);
         if (!r.ok()) {
-            String log = command.get(0).endsWith("pg_ctl") ? "\n" + logFile() + ":\n" + Procs.tail(logFile(), 4000) : "";
+            String log =
+                    command.get(0).endsWith("pg_ctl") ? "\n" + logFile() + ":\n" + Procs.tail(logFile(), 4000) : "";
             throw new IllegalStateException("Command failed (exit " + r.exitCode() + "): " + String.join(" ", command)
                     + "\n" + r.output() + log);
         }
@@ -413,10 +469,11 @@ public final class LocalPostgres implements AutoCloseable {
         try (Stream<Path> versions = Files.list(root)) {
             return versions.filter(v -> v.getFileName().toString().matches("\\d+"))
                     .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                    .max(Comparator.comparingInt(v -> Integer.parseInt(v.getFileName().toString())))
+                    .max(Comparator.comparingInt(
+                            v -> Integer.parseInt(v.getFileName().toString())))
                     .map(v -> v.resolve("bin"))
-                    .orElseThrow(() -> new IllegalStateException("No PostgreSQL server under " + root
-                            + " (apt-get install postgresql)"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "No PostgreSQL server under " + root + " (apt-get install postgresql)"));
         } catch (IOException e) {
             throw new IllegalStateException("No PostgreSQL server under " + root + " (apt-get install postgresql)", e);
         }

@@ -30,8 +30,8 @@ public final class LocalService implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final Map<String, String> properties = new LinkedHashMap<>();
-    private final List<String> jvmOptions = new ArrayList<>(
-            List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    private final List<String> jvmOptions =
+            new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     private String readyPath = "/q/health/ready";
     private Duration startTimeout = Duration.ofSeconds(180);
     private Process process;
@@ -132,7 +132,8 @@ public final class LocalService implements AutoCloseable {
             return this;
         }
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(name + ": " + jar + " does not exist; build it first (./mvnw -DskipTests package)");
+            throw new IllegalStateException(
+                    name + ": " + jar + " does not exist; build it first (./mvnw -DskipTests package)");
         }
         if (Procs.portOpen(port)) {
             throw new IllegalStateException(name + ": port " + port + " is already in use");
@@ -148,7 +149,9 @@ public final class LocalService implements AutoCloseable {
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         try {
@@ -164,7 +167,8 @@ public final class LocalService implements AutoCloseable {
 
     /** Waits until the ready path answers 200. */
     public LocalService awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long t0 = System.nanoTime();
         long deadline = t0 + startTimeout.toNanos();
         while (true) {
@@ -173,12 +177,16 @@ public final class LocalService implements AutoCloseable {
                 p = process;
             }
             if (p == null || !p.isAlive()) {
-                throw new IllegalStateException(name + " exited while starting; " + logFile() + ":\n"
-                        + Procs.tail(logFile(), 6000));
+                throw new IllegalStateException(
+                        name + " exited while starting; " + logFile() + ":\n" + Procs.tail(logFile(), 6000));
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + readyPath))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + readyPath))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     synchronized (this) {
                         if (lastStartMillis < 0) {

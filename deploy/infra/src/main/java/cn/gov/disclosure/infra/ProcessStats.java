@@ -7,15 +7,17 @@ import java.nio.file.Path;
 /** What /proc tells of a process: its peak resident memory and the CPU time it used (Linux; 0 when unknown). */
 public final class ProcessStats {
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     /** VmHWM, the peak resident set of a process, in bytes. */
     public static long peakResidentBytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim()) * 1024;
+                    return Long.parseLong(line.substring("VmHWM:".length())
+                                    .replace("kB", "")
+                                    .trim())
+                            * 1024;
                 }
             }
         } catch (IOException | NumberFormatException e) {
@@ -29,7 +31,7 @@ public final class ProcessStats {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;   // utime, stime in clock ticks (100/s)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (100/s)
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -16,6 +16,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,7 @@ final class Procs {
 
     static final String LOOPBACK = "127.0.0.1";
 
-    private Procs() {
-    }
+    private Procs() {}
 
     /** The result of a finished command: exit code and its merged stdout/stderr. */
     record Result(int exitCode, String output) {
@@ -71,8 +71,10 @@ final class Procs {
         try {
             // output to a file, not a pipe: a daemon the command starts (pg_ctl start) must not hold our pipe open
             out = Files.createTempFile("infra-cmd-", ".out");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             if (workDir != null) {
                 pb.directory(workDir.toFile());
             }
@@ -80,8 +82,8 @@ final class Procs {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new IllegalStateException("Timed out after " + timeout + ": " + String.join(" ", command)
-                        + "\n" + Files.readString(out, StandardCharsets.UTF_8));
+                throw new IllegalStateException("Timed out after " + timeout + ": " + String.join(" ", command) + "\n"
+                        + Files.readString(out, StandardCharsets.UTF_8));
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -104,8 +106,8 @@ final class Procs {
     static String runOrFail(List<String> command, Path workDir, Duration timeout) {
         Result r = run(command, workDir, timeout);
         if (!r.ok()) {
-            throw new IllegalStateException("Command failed (exit " + r.exitCode() + "): " + String.join(" ", command)
-                    + "\n" + r.output());
+            throw new IllegalStateException(
+                    "Command failed (exit " + r.exitCode() + "): " + String.join(" ", command) + "\n" + r.output());
         }
         return r.output();
     }
@@ -239,5 +241,5 @@ final class Procs {
         }
     }
 
-    private static final List<Process> WATCHERS = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<Process> WATCHERS = Collections.synchronizedList(new ArrayList<>());
 }

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.infra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,8 +99,7 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
 
     /** Nothing: the broker and the server live until the JVM ends (shared by every test class). */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     /** The shared broker, started on the first call. A test may {@code stop()} and {@code start()} it. */
     public static LocalKafka kafka() {
@@ -110,7 +108,9 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
                 String dir = System.getProperty(KAFKA_DIR);
                 if (dir != null) {
                     // started by a copy of this class in another class loader: the same data dir and ports
-                    kafka = new LocalKafka(Path.of(dir), Integer.parseInt(System.getProperty(KAFKA_PORT)),
+                    kafka = new LocalKafka(
+                            Path.of(dir),
+                            Integer.parseInt(System.getProperty(KAFKA_PORT)),
                             Integer.parseInt(System.getProperty(KAFKA_CONTROLLER_PORT)));
                 } else {
                     Path d = newDataDir("infra-kafka-");
@@ -178,13 +178,16 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
     }
 
     private static void deleteAtExit(Runnable stop, Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                stop.run();
-            } catch (RuntimeException ignored) {
-                // at JVM exit
-            }
-            Procs.deleteRecursively(dir);
-        }, "infra-cleanup-" + dir.getFileName()));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                stop.run();
+                            } catch (RuntimeException ignored) {
+                                // at JVM exit
+                            }
+                            Procs.deleteRecursively(dir);
+                        },
+                        "infra-cleanup-" + dir.getFileName()));
     }
 }

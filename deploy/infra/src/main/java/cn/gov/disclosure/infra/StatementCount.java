@@ -12,11 +12,9 @@ import java.util.function.Supplier;
 public final class StatementCount {
 
     /** What the action returned and the statements it prepared. */
-    public record Counted<T>(T result, long statements) {
-    }
+    public record Counted<T>(T result, long statements) {}
 
-    private StatementCount() {
-    }
+    private StatementCount() {}
 
     public static <T> Counted<T> of(LongSupplier prepared, Runnable clear, Supplier<T> action) {
         long before;

@@ -1,5 +1,14 @@
 package cn.gov.disclosure.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,16 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@link DeadLetterReplay} against the real broker: dead letters go back to their topic once, without the reason. */
 class DeadLetterReplayTest {
@@ -38,7 +37,8 @@ class DeadLetterReplayTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             for (int i = 0; i < 2; i++) {
-                ProducerRecord<String, String> r = new ProducerRecord<>(topic + ".dlq", "350582107-2024", "{\"n\":" + i + "}");
+                ProducerRecord<String, String> r =
+                        new ProducerRecord<>(topic + ".dlq", "350582107-2024", "{\"n\":" + i + "}");
                 r.headers().add("ce_id", ("id-" + i).getBytes(StandardCharsets.UTF_8));
                 r.headers().add("dead-letter-reason", "boom".getBytes(StandardCharsets.UTF_8));
                 r.headers().add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
@@ -48,7 +48,10 @@ class DeadLetterReplayTest {
         String group = "replay-" + UUID.randomUUID();
         assertEquals(2, DeadLetterReplay.replay(bootstrap, topic + ".dlq", topic, group, true), "dry run lists them");
         assertEquals(2, DeadLetterReplay.replay(bootstrap, topic + ".dlq", topic, group, false));
-        assertEquals(0, DeadLetterReplay.replay(bootstrap, topic + ".dlq", topic, group, false), "a second run replays nothing new");
+        assertEquals(
+                0,
+                DeadLetterReplay.replay(bootstrap, topic + ".dlq", topic, group, false),
+                "a second run replays nothing new");
 
         List<ConsumerRecord<String, String>> replayed = consumeAll(bootstrap, topic, 2);
         assertEquals(2, replayed.size());
@@ -65,11 +68,16 @@ class DeadLetterReplayTest {
     private static List<ConsumerRecord<String, String>> consumeAll(String bootstrap, String topic, int expected) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (out.size() < expected && System.currentTimeMillis() < deadline) {

@@ -1,8 +1,9 @@
 package cn.gov.disclosure.infra;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** A LocalPostgres of its own: initdb, a database with its owner, a row over JDBC, stop, restart, the row again. */
 class LocalPostgresTest {
@@ -43,23 +42,28 @@ class LocalPostgresTest {
         pg.createDatabase("intake", "intake", "s3cret'x"); // idempotent
         assertTrue(pg.databaseExists("intake"));
         String url = pg.jdbcUrl("intake");
-        try (Connection c = DriverManager.getConnection(url, "intake", "s3cret'x"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "intake", "s3cret'x");
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE organisation (code text PRIMARY KEY, name text NOT NULL)");
             s.execute("INSERT INTO organisation VALUES ('350582107', '晋江市紫帽镇人民政府')");
         }
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "intake", "wrong").close(),
+        assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(url, "intake", "wrong").close(),
                 "password authentication over TCP");
 
         pg.stop();
         assertFalse(pg.isRunning());
         pg.start();
         System.out.printf("postgres restarted in %d ms%n", pg.lastStartMillis());
-        try (Connection c = DriverManager.getConnection(url, "intake", "s3cret'x"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM organisation WHERE code = '350582107'")) {
+        try (Connection c = DriverManager.getConnection(url, "intake", "s3cret'x");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM organisation WHERE code = '350582107'")) {
             assertTrue(rs.next());
             assertEquals("晋江市紫帽镇人民政府", rs.getString(1));
         }
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.superuser(), pg.superuserPassword())) {
+        try (Connection c =
+                DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.superuser(), pg.superuserPassword())) {
             assertTrue(c.isValid(5));
         }
     }

@@ -1,12 +1,12 @@
 package cn.gov.disclosure.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/compose/docker-compose.yml and deploy/k8s/*.yaml cannot be run by the build (no Docker, no cluster): this
@@ -34,22 +33,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentManifestsTest {
 
-    static final Path REPO = Path.of(System.getProperty("repo.dir", "../..")).toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("intake-service", "validation-service", "review-service",
-            "publication-service");
+    static final Path REPO =
+            Path.of(System.getProperty("repo.dir", "../..")).toAbsolutePath().normalize();
+    static final List<String> SERVICES =
+            List.of("intake-service", "validation-service", "review-service", "publication-service");
     static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
 
     static Properties applicationProperties(String module) throws IOException {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(REPO.resolve(module).resolve("src/main/resources/application.properties"),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(
+                REPO.resolve(module).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
     }
 
     static int httpPort(String module) throws IOException {
-        return Integer.parseInt(applicationProperties(module).getProperty("quarkus.http.port").trim());
+        return Integer.parseInt(
+                applicationProperties(module).getProperty("quarkus.http.port").trim());
     }
 
     static List<JsonNode> documents(Path file) throws IOException {
@@ -68,7 +69,8 @@ class DeploymentManifestsTest {
     static List<JsonNode> k8s() throws IOException {
         List<JsonNode> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(REPO.resolve("deploy/k8s"))) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path f :
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 all.addAll(documents(f));
             }
         }
@@ -80,7 +82,9 @@ class DeploymentManifestsTest {
     }
 
     static JsonNode named(List<JsonNode> docs, String kind, String name) {
-        return kind(docs, kind).stream().filter(d -> name.equals(d.path("metadata").path("name").asText())).findFirst()
+        return kind(docs, kind).stream()
+                .filter(d -> name.equals(d.path("metadata").path("name").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in deploy/k8s"));
     }
 
@@ -102,22 +106,30 @@ class DeploymentManifestsTest {
             JsonNode s = services.path(module);
             assertThat(s.isMissingNode()).as("compose service " + module).isFalse();
             assertThat(s.path("image").asText()).as(module + " image").isEqualTo(expectedImage(module));
-            assertThat(s.path("environment").path("QUARKUS_HTTP_PORT").asText()).as(module + " port").isEqualTo("" + port);
+            assertThat(s.path("environment").path("QUARKUS_HTTP_PORT").asText())
+                    .as(module + " port")
+                    .isEqualTo("" + port);
             assertThat(texts(s.path("ports"))).as(module + " published port").contains(port + ":" + port);
-            assertThat(texts(s.path("healthcheck").path("test")).toString()).as(module + " healthcheck")
-                    .contains("/" + port).contains("/q/health/ready");
+            assertThat(texts(s.path("healthcheck").path("test")).toString())
+                    .as(module + " healthcheck")
+                    .contains("/" + port)
+                    .contains("/q/health/ready");
             assertThat(s.path("build").path("args").path("MODULE").asText()).isEqualTo(module);
         }
         int portal = httpPort("deploy/portal-simulator");
         JsonNode sim = services.path("portal-simulator");
         assertThat(sim.path("environment").path("QUARKUS_HTTP_PORT").asText()).isEqualTo("" + portal);
-        assertThat(services.path("publication-service").path("environment").path("QUARKUS_REST_CLIENT_PORTAL_URL").asText())
+        assertThat(services.path("publication-service")
+                        .path("environment")
+                        .path("QUARKUS_REST_CLIENT_PORTAL_URL")
+                        .asText())
                 .endsWith(":" + portal);
     }
 
     @Test
     void composeCreatesExactlyTheContractTopics() throws IOException {
-        String init = texts(compose().path("services").path("kafka-init").path("command")).toString();
+        String init = texts(compose().path("services").path("kafka-init").path("command"))
+                .toString();
         assertThat(topicsNamedIn(init)).isEqualTo(expectedTopics());
     }
 
@@ -128,23 +140,67 @@ class DeploymentManifestsTest {
         for (String module : SERVICES) {
             int port = httpPort(module);
             JsonNode deployment = named(docs, "Deployment", module);
-            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
-            assertThat(container.path("image").asText()).as(module + " image")
+            JsonNode container = deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertThat(container.path("image").asText())
+                    .as(module + " image")
                     .isEqualTo(composeServices.path(module).path("image").asText())
                     .isEqualTo(expectedImage(module));
-            assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(module + " port").isEqualTo(port);
+            assertThat(container.path("ports").get(0).path("containerPort").asInt())
+                    .as(module + " port")
+                    .isEqualTo(port);
             assertThat(env(container).get("QUARKUS_HTTP_PORT")).isEqualTo("" + port);
-            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
-            assertThat(container.path("readinessProbe").path("httpGet").path("port").asInt()).isEqualTo(port);
-            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
-            assertThat(container.path("livenessProbe").path("httpGet").path("port").asInt()).isEqualTo(port);
-            assertThat(container.path("resources").path("limits").path("memory").asText()).as(module + " memory limit").isNotEmpty();
-            assertThat(container.path("resources").path("limits").path("cpu").asText()).as(module + " cpu limit").isNotEmpty();
-            assertThat(deployment.path("spec").path("template").path("metadata").path("annotations")
-                    .path("prometheus.io/port").asText()).isEqualTo("" + port);
+            assertThat(container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/q/health/ready");
+            assertThat(container
+                            .path("readinessProbe")
+                            .path("httpGet")
+                            .path("port")
+                            .asInt())
+                    .isEqualTo(port);
+            assertThat(container
+                            .path("livenessProbe")
+                            .path("httpGet")
+                            .path("path")
+                            .asText())
+                    .isEqualTo("/q/health/live");
+            assertThat(container
+                            .path("livenessProbe")
+                            .path("httpGet")
+                            .path("port")
+                            .asInt())
+                    .isEqualTo(port);
+            assertThat(container.path("resources").path("limits").path("memory").asText())
+                    .as(module + " memory limit")
+                    .isNotEmpty();
+            assertThat(container.path("resources").path("limits").path("cpu").asText())
+                    .as(module + " cpu limit")
+                    .isNotEmpty();
+            assertThat(deployment
+                            .path("spec")
+                            .path("template")
+                            .path("metadata")
+                            .path("annotations")
+                            .path("prometheus.io/port")
+                            .asText())
+                    .isEqualTo("" + port);
             JsonNode service = named(docs, "Service", module);
-            assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(port);
-            assertThat(service.path("spec").path("ports").get(0).path("targetPort").asInt()).isEqualTo(port);
+            assertThat(service.path("spec").path("ports").get(0).path("port").asInt())
+                    .isEqualTo(port);
+            assertThat(service.path("spec")
+                            .path("ports")
+                            .get(0)
+                            .path("targetPort")
+                            .asInt())
+                    .isEqualTo(port);
         }
     }
 
@@ -155,9 +211,17 @@ class DeploymentManifestsTest {
         for (JsonNode t : topics) {
             String name = t.path("spec").path("topicName").asText();
             names.add(name);
-            assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo("annual-report");
-            assertThat(t.path("spec").path("partitions").asInt()).as(name + " partitions").isPositive();
-            assertThat(t.path("spec").path("config").path("retention.ms").asLong()).as(name + " retention").isPositive();
+            assertThat(t.path("metadata")
+                            .path("labels")
+                            .path("strimzi.io/cluster")
+                            .asText())
+                    .isEqualTo("annual-report");
+            assertThat(t.path("spec").path("partitions").asInt())
+                    .as(name + " partitions")
+                    .isPositive();
+            assertThat(t.path("spec").path("config").path("retention.ms").asLong())
+                    .as(name + " retention")
+                    .isPositive();
         }
         assertThat(names).isEqualTo(expectedTopics());
         assertThat(kind(k8s(), "Kafka")).hasSize(1);
@@ -170,7 +234,8 @@ class DeploymentManifestsTest {
             Properties p = applicationProperties(module);
             Map<String, String> channels = new LinkedHashMap<>();
             for (String key : p.stringPropertyNames()) {
-                Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic").matcher(key);
+                Matcher m = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic")
+                        .matcher(key);
                 if (m.matches()) {
                     channels.put(m.group(1), p.getProperty(key).trim());
                 }
@@ -179,7 +244,8 @@ class DeploymentManifestsTest {
             channels.forEach((channel, topic) -> {
                 assertThat(Topics.ALL).as(module + " channel " + channel).contains(topic);
                 assertThat(p.getProperty("mp.messaging.incoming." + channel + ".dead-letter-queue.topic"))
-                        .as(module + " dead letters of " + channel).isEqualTo(Topics.deadLetter(topic));
+                        .as(module + " dead letters of " + channel)
+                        .isEqualTo(Topics.deadLetter(topic));
             });
             assertThat(expected).containsAll(channels.values());
         }
@@ -190,14 +256,19 @@ class DeploymentManifestsTest {
         JsonNode rules = documents(REPO.resolve("deploy/prometheus/alerts.yml")).get(0);
         List<String> exprs = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        rules.path("groups").forEach(g -> g.path("rules").forEach(r -> {
-            names.add(r.path("alert").asText());
-            exprs.add(r.path("expr").asText());
-        }));
+        rules.path("groups")
+                .forEach(g -> g.path("rules").forEach(r -> {
+                    names.add(r.path("alert").asText());
+                    exprs.add(r.path("expr").asText());
+                }));
         assertThat(names).doesNotHaveDuplicates().allMatch(n -> !n.isBlank());
         String all = String.join("\n", exprs);
-        assertThat(all).contains("kafka_consumer_fetch_manager_records_lag_max", "annual_report_events_dead_lettered_total",
-                "annual_report_outbox_backlog", "annual_report_events_published_total");
+        assertThat(all)
+                .contains(
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "annual_report_events_dead_lettered_total",
+                        "annual_report_outbox_backlog",
+                        "annual_report_events_published_total");
         assertThat(names).anyMatch(n -> n.contains("Publication"));
     }
 
@@ -217,7 +288,9 @@ class DeploymentManifestsTest {
 
     static Map<String, String> env(JsonNode container) {
         Map<String, String> env = new LinkedHashMap<>();
-        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+        container
+                .path("env")
+                .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
         return env;
     }
 

@@ -3,7 +3,6 @@ package cn.gov.disclosure.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ public final class Http {
     }
 
     /** An answer: status, headers and body. */
-    public record Answer(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -48,8 +48,10 @@ public final class Http {
         }
 
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
 
         @Override
@@ -65,19 +67,24 @@ public final class Http {
     public Answer postJson(String url, String token, Object body, Map<String, String> headers) {
         byte[] bytes;
         try {
-            bytes = body instanceof byte[] b ? b : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
-                    : JSON.writeValueAsBytes(body);
+            bytes = body instanceof byte[] b
+                    ? b
+                    : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(request(url, token, headers).header("Content-Type", headers.getOrDefault("Content-Type",
-                "application/json")).POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        return send(request(url, token, headers)
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build());
     }
 
     /** POSTs {@code text/plain; charset=UTF-8} (the township's document as text). */
     public Answer postText(String url, String token, String text, Map<String, String> headers) {
-        return send(request(url, token, headers).header("Content-Type", "text/plain; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build());
+        return send(request(url, token, headers)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** Any request, as built by the caller (hostile input). */
@@ -94,7 +101,8 @@ public final class Http {
     }
 
     private static HttpRequest.Builder request(String url, String token, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

@@ -1,6 +1,18 @@
 package cn.gov.disclosure.system;
 
 import cn.gov.disclosure.contracts.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -10,23 +22,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
-import java.util.HashMap;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** What an operator reads off the broker: records on the dead-letter topics, and each consumer group's lag. */
 public final class KafkaWatch implements AutoCloseable {
@@ -66,16 +66,16 @@ public final class KafkaWatch implements AutoCloseable {
         if (!get(admin.listTopics().names()).contains(topic)) {
             return 0;
         }
-        return endOffsets(List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
+        return endOffsets(List.of(topic)).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** How many records a topic holds of some reports, and how many distinct events (CloudEvents ids) they are. */
-    public record EventCount(long records, long events, List<Duplicate> duplicates) {
-    }
+    public record EventCount(long records, long events, List<Duplicate> duplicates) {}
 
     /** An event found more than once on its topic: its id, how many times, the first and last record's timestamp. */
-    public record Duplicate(String id, int times, long first, long last) {
-    }
+    public record Duplicate(String id, int times, long first, long last) {}
 
     /**
      * Reads every record of the platform's topics from the beginning and counts, per topic, the records whose key (the
@@ -111,8 +111,8 @@ public final class KafkaWatch implements AutoCloseable {
                         Header id = r.headers().lastHeader("ce_id");
                         if (r.key() != null && r.key().startsWith(keyPrefix) && id != null) {
                             records++;
-                            long[] seen = ids.computeIfAbsent(new String(id.value(), StandardCharsets.UTF_8),
-                                    k -> new long[]{0, Long.MAX_VALUE, Long.MIN_VALUE});
+                            long[] seen = ids.computeIfAbsent(new String(id.value(), StandardCharsets.UTF_8), k ->
+                                    new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
                             seen[0]++;
                             seen[1] = Math.min(seen[1], r.timestamp());
                             seen[2] = Math.max(seen[2], r.timestamp());
@@ -133,10 +133,12 @@ public final class KafkaWatch implements AutoCloseable {
 
     /** How many records of its topics the group has not committed yet (the sum over partitions). */
     public long lag(String group) {
-        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         Set<String> existing = get(admin.listTopics().names());
-        List<String> topics = GROUPS.getOrDefault(group, List.of()).stream().filter(existing::contains).toList();
+        List<String> topics = GROUPS.getOrDefault(group, List.of()).stream()
+                .filter(existing::contains)
+                .toList();
         long lag = 0;
         for (Map.Entry<TopicPartition, Long> e : endOffsets(topics).entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
@@ -158,23 +160,27 @@ public final class KafkaWatch implements AutoCloseable {
         if (topics.isEmpty()) {
             return Map.of();
         }
-        Map<String, TopicDescription> described = get(admin.describeTopics(topics).allTopicNames());
+        Map<String, TopicDescription> described =
+                get(admin.describeTopics(topics).allTopicNames());
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        described.values().forEach(d -> d.partitions().forEach(p ->
-                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> r = get(admin.listOffsets(request).all());
+        described
+                .values()
+                .forEach(d -> d.partitions()
+                        .forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> r =
+                get(admin.listOffsets(request).all());
         Map<TopicPartition, Long> out = new HashMap<>();
         r.forEach((tp, info) -> out.put(tp, info.offset()));
         return out;
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> f) {
+    private static <T> T get(KafkaFuture<T> f) {
         try {
             return f.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka admin call failed: " + e.getMessage(), e);
         }
     }

@@ -5,9 +5,11 @@ import cn.gov.disclosure.infra.LocalPostgres;
 import cn.gov.disclosure.infra.LocalService;
 import cn.gov.disclosure.infra.oidc.LocalOidcProvider;
 import cn.gov.disclosure.portal.sim.PortalHttpServer;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +36,17 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, LocalService> services = new LinkedHashMap<>();
     /** The second replicas started by {@link #startReplicas}, by service. */
     private final Map<String, LocalService> replicas = new LinkedHashMap<>();
+
     private final AtomicInteger roundRobin = new AtomicInteger();
     private final List<String> serviceJvmOptions;
     private final Map<String, String> extraProperties;
 
-    private LocalPlatform(Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties,
-                          boolean durable) {
+    private LocalPlatform(
+            Path repoDir,
+            Path dataDir,
+            List<String> serviceJvmOptions,
+            Map<String, String> extraProperties,
+            boolean durable) {
         this.repoDir = repoDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.serviceJvmOptions = serviceJvmOptions;
@@ -47,22 +54,25 @@ public final class LocalPlatform implements AutoCloseable {
         for (String s : SERVICES) {
             Path jar = LocalService.jarOf(this.repoDir, s + "-service");
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
+                throw new IllegalStateException(
+                        jar + " is missing: build the services first (./mvnw -DskipTests package)");
             }
         }
         try {
             // the postgres user (the server does not run as root) must be able to reach its folder under this one
             Files.createDirectories(this.dataDir);
-            Files.setPosixFilePermissions(this.dataDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create " + this.dataDir, e);
+            Files.setPosixFilePermissions(this.dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + this.dataDir, e);
         }
         List<AutoCloseable> started = new ArrayList<>();
         try {
             kafka = new LocalKafka(this.dataDir.resolve("kafka")).exitWithJvm(true);
             kafka.start();
             started.add(kafka);
-            postgres = new LocalPostgres(this.dataDir.resolve("postgres")).exitWithJvm(true).durable(durable);
+            postgres = new LocalPostgres(this.dataDir.resolve("postgres"))
+                    .exitWithJvm(true)
+                    .durable(durable);
             postgres.start();
             started.add(postgres);
             oidc = LocalOidcProvider.start(0);
@@ -71,8 +81,11 @@ public final class LocalPlatform implements AutoCloseable {
             started.add(portal);
             for (String s : SERVICES) {
                 postgres.createDatabase(s, s, s);
-                LocalService svc = new LocalService(s, LocalService.jarOf(this.repoDir, s + "-service"),
-                        this.dataDir.resolve("services").resolve(s), 0);
+                LocalService svc = new LocalService(
+                        s,
+                        LocalService.jarOf(this.repoDir, s + "-service"),
+                        this.dataDir.resolve("services").resolve(s),
+                        0);
                 if (serviceJvmOptions != null) {
                     svc.jvmOptions(serviceJvmOptions);
                 }
@@ -110,14 +123,14 @@ public final class LocalPlatform implements AutoCloseable {
      *                          (PostgreSQL runs with fsync off, as in the other tests: {@link #startDurable} for runs
      *                          that measure or restart it)
      */
-    public static LocalPlatform start(Path repoDir, Path dataDir, List<String> serviceJvmOptions,
-                                      Map<String, String> extraProperties) {
+    public static LocalPlatform start(
+            Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties) {
         return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties, false);
     }
 
     /** As {@link #start(Path, Path, List, Map)}, with PostgreSQL durable (fsync and synchronous commit on). */
-    public static LocalPlatform startDurable(Path repoDir, Path dataDir, List<String> serviceJvmOptions,
-                                             Map<String, String> extraProperties) {
+    public static LocalPlatform startDurable(
+            Path repoDir, Path dataDir, List<String> serviceJvmOptions, Map<String, String> extraProperties) {
         return new LocalPlatform(repoDir, dataDir, serviceJvmOptions, extraProperties, true);
     }
 
@@ -167,8 +180,11 @@ public final class LocalPlatform implements AutoCloseable {
             if (replicas.containsKey(s)) {
                 continue;
             }
-            LocalService r = new LocalService(s + "-2", LocalService.jarOf(repoDir, s + "-service"),
-                    dataDir.resolve("services").resolve(s + "-2"), 0);
+            LocalService r = new LocalService(
+                    s + "-2",
+                    LocalService.jarOf(repoDir, s + "-service"),
+                    dataDir.resolve("services").resolve(s + "-2"),
+                    0);
             if (serviceJvmOptions != null) {
                 r.jvmOptions(serviceJvmOptions);
             }

@@ -1,7 +1,8 @@
 package cn.gov.disclosure.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +53,8 @@ public final class PlatformClient {
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);
         }
-        return http.postText(platform.url("intake") + "/api/v1/reports/import", townshipToken(organisationCode), text,
-                headers);
+        return http.postText(
+                platform.url("intake") + "/api/v1/reports/import", townshipToken(organisationCode), text, headers);
     }
 
     /** Submits the report as JSON (the contracts model). */
@@ -62,7 +63,8 @@ public final class PlatformClient {
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);
         }
-        return http.postJson(platform.url("intake") + "/api/v1/reports", townshipToken(organisationCode), report, headers);
+        return http.postJson(
+                platform.url("intake") + "/api/v1/reports", townshipToken(organisationCode), report, headers);
     }
 
     /** The township's view of its report: every version and its state. */
@@ -92,11 +94,20 @@ public final class PlatformClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("comment", comment);
         body.put("acknowledgements", claimedCase.path("warningsToAcknowledge"));
-        return act(countyCode, claimedCase.path("id").asText(), "approve", claimedCase.path("etag").asText(), body);
+        return act(
+                countyCode,
+                claimedCase.path("id").asText(),
+                "approve",
+                claimedCase.path("etag").asText(),
+                body);
     }
 
     public JsonNode returnToTownship(String countyCode, JsonNode claimedCase, String comment) {
-        return act(countyCode, claimedCase.path("id").asText(), "return", claimedCase.path("etag").asText(),
+        return act(
+                countyCode,
+                claimedCase.path("id").asText(),
+                "return",
+                claimedCase.path("etag").asText(),
                 Map.of("comment", comment));
     }
 
@@ -106,27 +117,34 @@ public final class PlatformClient {
     }
 
     private JsonNode act(String countyCode, String caseId, String action, String etag, Object body) {
-        return ok(http.postJson(platform.url("review") + "/api/v1/cases/" + caseId + "/" + action,
-                reviewerToken(countyCode), body, Map.of("If-Match", etag)));
+        return ok(http.postJson(
+                platform.url("review") + "/api/v1/cases/" + caseId + "/" + action,
+                reviewerToken(countyCode),
+                body,
+                Map.of("If-Match", etag)));
     }
 
     // ------------------------------------------------------------------ publication
 
     /** The publication of a version as the operator sees it; empty while unknown (404). */
     public Optional<JsonNode> publication(String reportId, int version) {
-        Http.Answer a = http.get(platform.url("publication") + "/api/v1/publications/" + reportId + "/" + version,
-                operatorToken());
+        Http.Answer a = http.get(
+                platform.url("publication") + "/api/v1/publications/" + reportId + "/" + version, operatorToken());
         return a.status() == 404 ? Optional.empty() : Optional.of(ok(a));
     }
 
     public JsonNode publications(String query) {
-        return ok(http.get(platform.url("publication") + "/api/v1/publications" + (query == null ? "" : "?" + query),
+        return ok(http.get(
+                platform.url("publication") + "/api/v1/publications" + (query == null ? "" : "?" + query),
                 operatorToken()));
     }
 
     public JsonNode retryPublication(String reportId, int version) {
-        return ok(http.postJson(platform.url("publication") + "/api/v1/publications/" + reportId + "/" + version
-                + "/retry", operatorToken(), "", Map.of()));
+        return ok(http.postJson(
+                platform.url("publication") + "/api/v1/publications/" + reportId + "/" + version + "/retry",
+                operatorToken(),
+                "",
+                Map.of()));
     }
 
     public JsonNode verifyArchive() {
@@ -135,8 +153,10 @@ public final class PlatformClient {
 
     /** The Prometheus text of a service. */
     public String metrics(String service) {
-        Http.Answer a = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.url(service)
-                + "/q/metrics")).header("Accept", "text/plain").GET().build());
+        Http.Answer a = http.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/metrics"))
+                .header("Accept", "text/plain")
+                .GET()
+                .build());
         if (a.status() != 200) {
             throw new IllegalStateException(service + " /q/metrics: " + a);
         }

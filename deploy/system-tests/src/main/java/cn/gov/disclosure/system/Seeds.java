@@ -23,24 +23,26 @@ public final class Seeds {
 
     /** seed file prefix, township user, organisation code */
     private static final String[][] TOWNSHIPS = {
-            {"000", "zimao", "350582107"},
-            {"001", "nankou", "110114102"},
-            {"002", "changfu", "360982103"},
-            {"003", "hongxing", "230724100"},
-            {"004", "huimeng", "410308101"},
+        {"000", "zimao", "350582107"},
+        {"001", "nankou", "110114102"},
+        {"002", "changfu", "360982103"},
+        {"003", "hongxing", "230724100"},
+        {"004", "huimeng", "410308101"},
     };
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     public static List<Seed> load(Path repoDir) {
         Path dir = repoDir.resolve("contracts/src/test/resources/seeds");
-        return Stream.of(TOWNSHIPS).map(t -> new Seed(t[0], t[1], t[2], text(dir, t[0]))).toList();
+        return Stream.of(TOWNSHIPS)
+                .map(t -> new Seed(t[0], t[1], t[2], text(dir, t[0])))
+                .toList();
     }
 
     private static String text(Path dir, String prefix) {
         try (Stream<Path> files = Files.list(dir)) {
-            Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "_")).findFirst()
+            Path file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "_"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no seed " + prefix + " in " + dir));
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,15 +1,13 @@
 package cn.gov.disclosure.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.portal.sim.PortalCore;
 import cn.gov.disclosure.system.Seeds.Seed;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole platform end to end, every part a real process: Kafka, PostgreSQL, the OIDC provider, the portal
@@ -75,24 +76,29 @@ class EndToEndTest {
         // the same request again (a retry with the same key) submits nothing new
         Seed first = seeds.get(0);
         Http.Answer again = client.importText(first.organisationCode(), first.text(), "e2e-" + first.prefix());
-        assertThat(again.json().path("version").asInt()).as("idempotent retry: %s", again).isEqualTo(1);
+        assertThat(again.json().path("version").asInt())
+                .as("idempotent retry: %s", again)
+                .isEqualTo(1);
 
         // 2. validation: 001 fails (section 六 missing), the others wait for the county
         for (Seed s : seeds) {
             String expected = s.prefix().equals("001") ? "VALIDATION_FAILED" : "AWAITING_REVIEW";
             JsonNode status = awaitIntakeState(s, 1, expected);
             if (s.prefix().equals("001")) {
-                assertThat(codes(status.path("versions").get(0).path("findings"))).contains("SECTION-MISSING");
+                assertThat(codes(status.path("versions").get(0).path("findings")))
+                        .contains("SECTION-MISSING");
             }
         }
         Seed nankou = seed("001");
-        JsonNode failedCase = await("review case of 001 v1",
-                () -> client.reviewCase(nankou.countyCode(), caseId("001", 1)));
+        JsonNode failedCase =
+                await("review case of 001 v1", () -> client.reviewCase(nankou.countyCode(), caseId("001", 1)));
         assertThat(failedCase.path("state").asText()).isEqualTo("VALIDATION_FAILED");
 
         // 3. the township of 001 adds the missing section and submits again: version 2 passes
-        Http.Answer corrected = client.importText(nankou.organisationCode(),
-                nankou.text().stripTrailing() + "\n六、其他需要报告的事项\n本机关无其他需要报告的事项。\n", "e2e-001-v2");
+        Http.Answer corrected = client.importText(
+                nankou.organisationCode(),
+                nankou.text().stripTrailing() + "\n六、其他需要报告的事项\n本机关无其他需要报告的事项。\n",
+                "e2e-001-v2");
         assertThat(corrected.status()).as("%s", corrected).isEqualTo(202);
         assertThat(corrected.json().path("version").asInt()).isEqualTo(2);
         awaitIntakeState(nankou, 2, "AWAITING_REVIEW");
@@ -100,15 +106,18 @@ class EndToEndTest {
 
         // 4. the county of 000 returns it: the narrative's total (91) is not the table's (95)
         Seed zimao = seed("000");
-        JsonNode claimed = client.claim(zimao.countyCode(), awaitCase(zimao, caseId("000", 1)).path("id").asText());
+        JsonNode claimed = client.claim(
+                zimao.countyCode(),
+                awaitCase(zimao, caseId("000", 1)).path("id").asText());
         assertThat(codes(claimed.path("findings"))).contains("NARRATIVE-BREAKDOWN");
-        JsonNode returned = client.returnToTownship(zimao.countyCode(), claimed,
-                "正文所述主动公开信息条数（91条）与表格分项合计（95条）不一致，请核对后重新提交。");
+        JsonNode returned =
+                client.returnToTownship(zimao.countyCode(), claimed, "正文所述主动公开信息条数（91条）与表格分项合计（95条）不一致，请核对后重新提交。");
         assertThat(returned.path("state").asText()).isEqualTo("RETURNED");
         JsonNode zimaoStatus = awaitIntakeState(zimao, 1, "RETURNED");
-        assertThat(zimaoStatus.path("versions").get(0).path("reviewComment").asText()).contains("91条");
-        Http.Answer fixed = client.importText(zimao.organisationCode(),
-                zimao.text().replace("累计主动公开信息91条", "累计主动公开信息95条"), "e2e-000-v2");
+        assertThat(zimaoStatus.path("versions").get(0).path("reviewComment").asText())
+                .contains("91条");
+        Http.Answer fixed = client.importText(
+                zimao.organisationCode(), zimao.text().replace("累计主动公开信息91条", "累计主动公开信息95条"), "e2e-000-v2");
         assertThat(fixed.status()).as("%s", fixed).isEqualTo(202);
         awaitIntakeState(zimao, 2, "AWAITING_REVIEW");
         JsonNode zimaoV2 = awaitCase(zimao, caseId("000", 2));
@@ -129,7 +138,9 @@ class EndToEndTest {
         for (Seed s : seeds) {
             JsonNode status = awaitIntakeState(s, finalVersions.get(s.prefix()), "PUBLISHED");
             assertThat(status.path("state").asText()).isEqualTo("PUBLISHED");
-            assertThat(version(status, finalVersions.get(s.prefix())).path("publicUrl").asText())
+            assertThat(version(status, finalVersions.get(s.prefix()))
+                            .path("publicUrl")
+                            .asText())
                     .startsWith(platform.portal().baseUrl() + "/reports/" + s.organisationCode() + "/");
         }
     }
@@ -156,18 +167,23 @@ class EndToEndTest {
             assertThat(states).as("intake versions of %s", reportId).isEqualTo(expected);
 
             // review: the case approved, with the publication on it
-            JsonNode c = client.reviewCase(s.countyCode(), caseId(s.prefix(), version)).orElseThrow();
+            JsonNode c = client.reviewCase(s.countyCode(), caseId(s.prefix(), version))
+                    .orElseThrow();
             assertThat(c.path("state").asText()).isEqualTo("APPROVED");
-            JsonNode published = await("publication on case " + c.path("id").asText(), () ->
-                    client.reviewCase(s.countyCode(), caseId(s.prefix(), version))
-                            .filter(x -> !x.path("publication").isNull() && !x.path("publication").isMissingNode()));
+            JsonNode published = await(
+                    "publication on case " + c.path("id").asText(),
+                    () -> client.reviewCase(s.countyCode(), caseId(s.prefix(), version))
+                            .filter(x -> !x.path("publication").isNull()
+                                    && !x.path("publication").isMissingNode()));
             assertThat(published.path("publication").path("archiveId").asText()).isEqualTo(reportId + "-v" + version);
 
             // publication: PUBLISHED once, with its public URL and archive package
             JsonNode p = client.publication(reportId, version).orElseThrow();
             assertThat(p.path("status").asText()).isEqualTo("PUBLISHED");
             assertThat(p.path("archiveId").asText()).isEqualTo(reportId + "-v" + version);
-            assertThat(client.publication(reportId, version == 2 ? 1 : 2)).as("only the approved version").isEmpty();
+            assertThat(client.publication(reportId, version == 2 ? 1 : 2))
+                    .as("only the approved version")
+                    .isEmpty();
 
             // the portal: one version received, its public page shows the report's title
             List<PortalCore.StoredVersion> onPortal = portal.versions(s.organisationCode(), year);
@@ -178,7 +194,9 @@ class EndToEndTest {
             assertThat(page.text()).contains(year + "年政府信息公开工作年度报告");
         }
         // the portal was asked to publish exactly five times (no retry was needed: none replayed)
-        long puts = portal.received().stream().filter(r -> r.method().equals("PUT") && r.status() / 100 == 2).count();
+        long puts = portal.received().stream()
+                .filter(r -> r.method().equals("PUT") && r.status() / 100 == 2)
+                .count();
         assertThat(puts).isEqualTo(5);
 
         // the archive: five packages, every checksum right
@@ -186,17 +204,22 @@ class EndToEndTest {
         assertThat(verify.path("packages").asInt()).isEqualTo(5);
         assertThat(verify.path("valid").asInt()).isEqualTo(5);
         try (Stream<Path> bags = Files.list(platform.archiveRoot())) {
-            assertThat(bags.filter(b -> !b.getFileName().toString().startsWith(".")).map(b -> b.getFileName().toString()))
+            assertThat(bags.filter(b -> !b.getFileName().toString().startsWith("."))
+                            .map(b -> b.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(seeds.stream()
-                            .map(s -> reportIds.get(s.prefix()) + "-v" + finalVersions.get(s.prefix())).toList());
+                            .map(s -> reportIds.get(s.prefix()) + "-v" + finalVersions.get(s.prefix()))
+                            .toList());
         } catch (IOException e) {
             fail("archive root: " + e);
         }
 
         // validation: each of the seven versions validated exactly once; the approved reports kept for next year
-        assertThat(query("validation", "SELECT count(*) FROM validation_result")).isEqualTo(7);
-        assertThat(query("validation", "SELECT count(*) FROM validation_result WHERE NOT passed")).isEqualTo(1);
-        assertThat(awaitCount("validation", "SELECT count(*) FROM approved_report", 5)).isEqualTo(5);
+        assertThat(query("validation", "SELECT count(*) FROM validation_result"))
+                .isEqualTo(7);
+        assertThat(query("validation", "SELECT count(*) FROM validation_result WHERE NOT passed"))
+                .isEqualTo(1);
+        assertThat(awaitCount("validation", "SELECT count(*) FROM approved_report", 5))
+                .isEqualTo(5);
     }
 
     @Test
@@ -204,11 +227,15 @@ class EndToEndTest {
     void operatorsCanFollowItOnTheTopicsMetricsAndLogs() throws IOException {
         assertThat(finalVersions).as("the flow ran").hasSize(5);
         try (KafkaWatch kafka = new KafkaWatch(platform.kafka().bootstrapServers())) {
-            assertThat(kafka.deadLetters().values()).as("dead letters %s", kafka.deadLetters()).allMatch(n -> n == 0);
+            assertThat(kafka.deadLetters().values())
+                    .as("dead letters %s", kafka.deadLetters())
+                    .allMatch(n -> n == 0);
             assertThat(kafka.records(Topics.REPORT_SUBMITTED)).isEqualTo(7);
-            assertThat(kafka.records(Topics.REVIEW_DECIDED)).isEqualTo(6);   // one return, five approvals
+            assertThat(kafka.records(Topics.REVIEW_DECIDED)).isEqualTo(6); // one return, five approvals
             assertThat(kafka.records(Topics.REPORT_PUBLISHED)).isEqualTo(5);
-            Map<String, Long> lags = awaitValue("every consumer group caught up", kafka::lags,
+            Map<String, Long> lags = awaitValue(
+                    "every consumer group caught up",
+                    kafka::lags,
                     m -> m.values().stream().allMatch(l -> l == 0));
             assertThat(lags.values()).allMatch(l -> l == 0);
         }
@@ -224,10 +251,13 @@ class EndToEndTest {
         String publication = client.metrics("publication");
         assertThat(metric(publication, "annual_report_events_published_total", "topic=\"annual-report.published\""))
                 .isEqualTo(5.0);
-        assertThat(metric(publication, "annual_report_events_consumed_total",
-                "topic=\"annual-report.review-decided\"")).isEqualTo(6.0);
-        assertThat(metric(client.metrics("validation"), "annual_report_validation_findings_total",
-                "code=\"SECTION-MISSING\"")).isGreaterThanOrEqualTo(1.0);
+        assertThat(metric(publication, "annual_report_events_consumed_total", "topic=\"annual-report.review-decided\""))
+                .isEqualTo(6.0);
+        assertThat(metric(
+                        client.metrics("validation"),
+                        "annual_report_validation_findings_total",
+                        "code=\"SECTION-MISSING\""))
+                .isGreaterThanOrEqualTo(1.0);
 
         // one trace per report: the trace id intake logged for the submission is in publication's log for it
         String intakeLog = Files.readString(platform.service("intake").logFile(), StandardCharsets.UTF_8);
@@ -235,8 +265,10 @@ class EndToEndTest {
         for (Seed s : seeds) {
             String reportId = reportIds.get(s.prefix());
             String traceId = submissionTrace(intakeLog, reportId, finalVersions.get(s.prefix()));
-            assertThat(publicationLog).as("publication's log carries the trace %s of %s", traceId, reportId)
-                    .containsPattern("traceId=" + traceId + " reportId=" + Pattern.quote(reportId) + " .* published at ");
+            assertThat(publicationLog)
+                    .as("publication's log carries the trace %s of %s", traceId, reportId)
+                    .containsPattern(
+                            "traceId=" + traceId + " reportId=" + Pattern.quote(reportId) + " .* published at ");
         }
     }
 
@@ -248,7 +280,8 @@ class EndToEndTest {
      */
     private static String submissionTrace(String log, String reportId, int nth) {
         Matcher m = Pattern.compile("traceId=([0-9a-f]{32}) reportId=" + Pattern.quote(reportId)
-                + " .*Event \\S*report\\.submitted\\S* \\S+ enqueued for ").matcher(log);
+                        + " .*Event \\S*report\\.submitted\\S* \\S+ enqueued for ")
+                .matcher(log);
         List<String> ids = new ArrayList<>();
         while (m.find()) {
             ids.add(m.group(1));
@@ -290,12 +323,13 @@ class EndToEndTest {
                 return v;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static JsonNode awaitIntakeState(Seed s, int version, String state) {
         String reportId = reportIds.get(s.prefix());
-        return awaitValue(reportId + " v" + version + " " + state + " in intake",
+        return awaitValue(
+                reportId + " v" + version + " " + state + " in intake",
                 () -> client.report(s.organisationCode(), reportId),
                 st -> version(st, version).path("state").asText().equals(state));
     }
@@ -305,15 +339,17 @@ class EndToEndTest {
     }
 
     private static void awaitCaseState(Seed s, String caseId, String state) {
-        await("review case " + caseId + " " + state,
-                () -> client.reviewCase(s.countyCode(), caseId).filter(c -> c.path("state").asText().equals(state)));
+        await(
+                "review case " + caseId + " " + state,
+                () -> client.reviewCase(s.countyCode(), caseId)
+                        .filter(c -> c.path("state").asText().equals(state)));
     }
 
     private static <T> T await(String what, Supplier<Optional<T>> probe) {
         return awaitValue(what, probe, Optional::isPresent).orElseThrow();
     }
 
-    private static <T> T awaitValue(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    private static <T> T awaitValue(String what, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + FLOW.toNanos();
         T last = null;
         while (System.nanoTime() < deadline) {
@@ -335,19 +371,23 @@ class EndToEndTest {
 
     private static long query(String database, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl(database), database, database);
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static long awaitCount(String database, String sql, long expected) {
-        return awaitValue(sql, () -> {
-            try {
-                return query(database, sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }, n -> n == expected);
+        return awaitValue(
+                sql,
+                () -> {
+                    try {
+                        return query(database, sql);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                n -> n == expected);
     }
 }

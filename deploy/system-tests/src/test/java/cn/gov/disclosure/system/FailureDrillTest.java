@@ -1,14 +1,13 @@
 package cn.gov.disclosure.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.infra.LocalService;
 import cn.gov.disclosure.system.failure.FailureDrill;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * A smaller failure drill (the same as {@code deploy/system-tests.sh failures}, fewer reports and faults), with two
@@ -42,7 +41,8 @@ class FailureDrillTest {
                     p.postgres().start();
                 }));
 
-        FailureDrill.Result r = new FailureDrill(platform, SharedPlatform.PROVINCE, 160, 4).rate(4)
+        FailureDrill.Result r = new FailureDrill(platform, SharedPlatform.PROVINCE, 160, 4)
+                .rate(4)
                 .replicas(List.of("intake", "validation", "review"))
                 .run(faults, Duration.ofSeconds(4), Duration.ofMinutes(4));
 
@@ -51,7 +51,8 @@ class FailureDrillTest {
         assertThat(r.counts().get("reports submitted (202)")).isEqualTo(160);
         assertThat(r.counts().get("portal: reports published")).isGreaterThan(0);
         assertThat(r.counts().get("topic annual-report.review-decided: events"))
-                .as("the decisions of two review replicas counted on their topic").isGreaterThan(0);
+                .as("the decisions of two review replicas counted on their topic")
+                .isGreaterThan(0);
         assertThat(r.problems()).as(r.markdown()).isEmpty();
     }
 

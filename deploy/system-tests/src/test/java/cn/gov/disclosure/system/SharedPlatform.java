@@ -1,5 +1,6 @@
 package cn.gov.disclosure.system;
 
+import cn.gov.disclosure.system.load.SyntheticProvince;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-
-import cn.gov.disclosure.system.load.SyntheticProvince;
 
 /**
  * One platform for the test classes of this module, started on first use and stopped when the test JVM ends (its
@@ -22,8 +21,7 @@ final class SharedPlatform {
 
     private static LocalPlatform platform;
 
-    private SharedPlatform() {
-    }
+    private SharedPlatform() {}
 
     static synchronized LocalPlatform get() {
         if (platform == null) {
@@ -32,7 +30,8 @@ final class SharedPlatform {
                 Path data = dataDir("platform-" + System.currentTimeMillis());
                 System.out.println("[platform] data and logs in " + data);
                 // the organisations of deploy/ (the seeds' townships) and a small synthetic province (the drill's)
-                Path registry = PROVINCE.write(data.resolve("organisations.json"), repo.resolve("deploy/organisations.json"));
+                Path registry =
+                        PROVINCE.write(data.resolve("organisations.json"), repo.resolve("deploy/organisations.json"));
                 platform = LocalPlatform.start(repo, data, null, Map.of("registry.file", registry.toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

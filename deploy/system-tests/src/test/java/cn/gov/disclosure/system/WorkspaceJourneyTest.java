@@ -1,20 +1,19 @@
 package cn.gov.disclosure.system;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.infra.browser.BrowserTest;
 import cn.gov.disclosure.infra.browser.Chromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * A township clerk's year in the real platform, in Debian's Chromium: every service a process, the pages served by
@@ -58,12 +57,14 @@ class WorkspaceJourneyTest extends BrowserTest {
 
     /** Reloads the report's page until its latest version shows {@code text}. */
     private void awaitLatest(String text) {
-        page.waitForCondition(() -> {
-            page.reload();
-            Locator latest = page.locator("#versions li").first();
-            latest.waitFor();
-            return latest.textContent().contains(text);
-        }, new Page.WaitForConditionOptions().setTimeout(90_000));
+        page.waitForCondition(
+                () -> {
+                    page.reload();
+                    Locator latest = page.locator("#versions li").first();
+                    latest.waitFor();
+                    return latest.textContent().contains(text);
+                },
+                new Page.WaitForConditionOptions().setTimeout(90_000));
     }
 
     private static JsonNode awaitCase(String id, String state) {
@@ -136,7 +137,8 @@ class WorkspaceJourneyTest extends BrowserTest {
             assertThat(reviewer.locator("#cell-3-newReceived-naturalPerson"))
                     .hasClass(Pattern.compile(".*read-CORRECTED.*"));
             // the document as it will be published, rendered by the publication service for the reviewer's page
-            Page pdf = reviewer.waitForPopup(() -> reviewer.locator("#preview-pdf").click());
+            Page pdf =
+                    reviewer.waitForPopup(() -> reviewer.locator("#preview-pdf").click());
             assertThat(pdf.url()).startsWith("blob:");
             pdf.close();
             assertThat(reviewer.locator("#banner")).not().containsText("无法生成预览");
@@ -155,8 +157,8 @@ class WorkspaceJourneyTest extends BrowserTest {
         page.locator("#versions li a.revise").first().click();
         assertThat(page.locator("h1")).containsText("修改第 " + version + " 版");
         assertThat(page.locator("#checks-summary")).containsText("没有错误");
-        String section = (String) page.evaluate("() => [...document.querySelectorAll('textarea')]"
-                + ".find(t => t.value.includes('累计主动公开信息91条')).id");
+        String section = (String) page.evaluate(
+                "() => [...document.querySelectorAll('textarea')]" + ".find(t => t.value.includes('累计主动公开信息91条')).id");
         Locator text = page.locator("#" + section);
         text.fill(text.inputValue().replace("累计主动公开信息91条", "累计主动公开信息95条"));
         assertThat(page.locator("#checks")).not().containsText("91条");
@@ -171,13 +173,16 @@ class WorkspaceJourneyTest extends BrowserTest {
         JsonNode approved = client.claimAndApprove(COUNTY, PlatformClient.caseId(REPORT, revised), "同意公开");
         assertThat(approved.path("state").asText()).isEqualTo("APPROVED");
         awaitLatest("已公开");
-        Locator link = page.locator("#versions li").first().locator("a[href^='" + platform.portal().baseUrl() + "']");
+        Locator link = page.locator("#versions li")
+                .first()
+                .locator("a[href^='" + platform.portal().baseUrl() + "']");
         assertThat(link).isVisible();
         Http.Answer portalPage = client.http().get(link.getAttribute("href"), null);
         assertThat(portalPage.status()).isEqualTo(200);
         assertThat(portalPage.text()).contains("深沪镇");
         shot("journey-published");
-        assertThat(page.locator("main").textContent()).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
+        assertThat(page.locator("main").textContent())
+                .doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
                 .doesNotContain("PUBLISHED");
     }
 

@@ -23,13 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
 
 /** Townships submit their annual report as JSON and follow its state. */
 @Path("/api/v1/reports")
@@ -51,48 +50,60 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
-    @Operation(summary = "提交年度报告（JSON） / Submit an annual report as JSON",
-            description = "Creates version n+1 of the caller's report for the year. 202 with the report id and version.")
-    public Response submit(AnnualReport report,
-                           @Parameter(description = "retrying with the same key returns the first answer")
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return accepted(submissions.submit(caller.get(), report, SubmissionSource.JSON, List.of(), blankToNull(idempotencyKey)));
+    @Operation(
+            summary = "提交年度报告（JSON） / Submit an annual report as JSON",
+            description =
+                    "Creates version n+1 of the caller's report for the year. 202 with the report id and version.")
+    public Response submit(
+            AnnualReport report,
+            @Parameter(description = "retrying with the same key returns the first answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        return accepted(submissions.submit(
+                caller.get(), report, SubmissionSource.JSON, List.of(), blankToNull(idempotencyKey)));
     }
 
     @GET
     @RolesAllowed({Roles.TOWNSHIP_SUBMITTER, Roles.COUNTY_REVIEWER, Roles.PROVINCE_ADMIN})
     @Operation(summary = "我的报告 / The reports the caller may see (latest version each)")
     public List<ReportViews.ReportSummary> list(@QueryParam("year") Integer year) {
-        return queries.latest(caller.get(), year).stream().map(ReportViews.ReportSummary::of).toList();
+        return queries.latest(caller.get(), year).stream()
+                .map(ReportViews.ReportSummary::of)
+                .toList();
     }
 
     @GET
     @Path("prefill")
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
-    @Operation(summary = "从上年报告开始 / A new year's report started from last year's approved report",
-            description = "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
-                    + "上一年项目数量 = last year's + 本年增/减; narrative empty. Nothing is stored. 404 without an approved report.")
+    @Operation(
+            summary = "从上年报告开始 / A new year's report started from last year's approved report",
+            description =
+                    "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
+                            + "上一年项目数量 = last year's + 本年增/减; narrative empty. Nothing is stored. 404 without an approved report.")
     public ReportViews.Prefill prefill(@QueryParam("year") Integer year) {
         requireYear(year, TemplateVersion.FIRST_REPORTING_YEAR + 1);
-        ReportVersion last = queries.approved(caller.get(), year - 1).orElseThrow(() -> ProblemException.notFound(
-                "本单位 " + (year - 1) + " 年度已审核通过的报告（请上传文档或从空白模板开始）",
-                "an approved report of " + (year - 1) + " of your organisation"));
-        return new ReportViews.Prefill(LastYear.prefill(last.report(), year, last.organisationName()), last.reportId(),
-                last.version());
+        ReportVersion last = queries.approved(caller.get(), year - 1)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "本单位 " + (year - 1) + " 年度已审核通过的报告（请上传文档或从空白模板开始）",
+                        "an approved report of " + (year - 1) + " of your organisation"));
+        return new ReportViews.Prefill(
+                LastYear.prefill(last.report(), year, last.organisationName()), last.reportId(), last.version());
     }
 
     @GET
     @Path("blank")
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
-    @Operation(summary = "从空白模板开始 / A blank report of the year in the template the year requires",
+    @Operation(
+            summary = "从空白模板开始 / A blank report of the year in the template the year requires",
             description = "The six sections with their headings and no text, no figure, named for the caller's "
                     + "organisation. Nothing is stored.")
     public AnnualReport blank(@QueryParam("year") Integer year) {
         requireYear(year, TemplateVersion.FIRST_REPORTING_YEAR);
         Caller c = caller.get();
-        String name = queries.organisationName(c).orElseThrow(() -> ProblemException.forbidden(
-                "您的账号未关联已登记的单位（org " + c.organisationCode() + "）",
-                "your account is not linked to a registered organisation (org " + c.organisationCode() + ")"));
+        String name = queries.organisationName(c)
+                .orElseThrow(() -> ProblemException.forbidden(
+                        "您的账号未关联已登记的单位（org " + c.organisationCode() + "）",
+                        "your account is not linked to a registered organisation (org " + c.organisationCode() + ")"));
         return LastYear.blank(year, name);
     }
 
@@ -123,15 +134,19 @@ public class ReportResource {
     /** A reporting year in the query, from {@code first} on; 400 naming the parameter otherwise. */
     private static void requireYear(Integer year, int first) {
         if (year == null || year < first || year > 9998) {
-            throw ProblemException.badRequest("invalid-year", "请给出报告年度（year），" + first + " 年或以后",
+            throw ProblemException.badRequest(
+                    "invalid-year",
+                    "请给出报告年度（year），" + first + " 年或以后",
                     "Give the reporting year (year), " + first + " or later",
-                    List.of(Problem.Error.at("?year", "报告年度须为 " + first + " 至 9998 年", "year must be " + first + "-9998")));
+                    List.of(Problem.Error.at(
+                            "?year", "报告年度须为 " + first + " 至 9998 年", "year must be " + first + "-9998")));
         }
     }
 
     static Response accepted(SubmissionService.Receipt receipt) {
         return Response.accepted(ReportViews.Accepted.of(receipt))
-                .location(URI.create(ReportViews.statusUrl(receipt.reportId()))).build();
+                .location(URI.create(ReportViews.statusUrl(receipt.reportId())))
+                .build();
     }
 
     static String blankToNull(String s) {

@@ -32,27 +32,49 @@ public class StatusEvents {
     @Incoming("report-validated")
     @Blocking
     public void onValidated(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportValidated.class, v -> advance(v.reportId(), v.version(),
-                v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED, v, null, null));
+        inbox.handle(
+                record,
+                ReportValidated.class,
+                v -> advance(
+                        v.reportId(),
+                        v.version(),
+                        v.passed() ? VersionState.AWAITING_REVIEW : VersionState.VALIDATION_FAILED,
+                        v,
+                        null,
+                        null));
     }
 
     @Incoming("review-decided")
     @Blocking
     public void onDecided(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReviewDecided.class, d -> advance(d.reportId(), d.version(),
-                d.decision() == ReviewDecided.Decision.APPROVED ? VersionState.APPROVED : VersionState.RETURNED,
-                null, d.comment(), null));
+        inbox.handle(
+                record,
+                ReviewDecided.class,
+                d -> advance(
+                        d.reportId(),
+                        d.version(),
+                        d.decision() == ReviewDecided.Decision.APPROVED ? VersionState.APPROVED : VersionState.RETURNED,
+                        null,
+                        d.comment(),
+                        null));
     }
 
     @Incoming("report-published")
     @Blocking
     public void onPublished(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportPublished.class, p -> advance(p.reportId(), p.version(), VersionState.PUBLISHED,
-                null, null, p.publicUrl()));
+        inbox.handle(
+                record,
+                ReportPublished.class,
+                p -> advance(p.reportId(), p.version(), VersionState.PUBLISHED, null, null, p.publicUrl()));
     }
 
-    private void advance(String reportId, int version, VersionState next, ReportValidated validated, String comment,
-                         String publicUrl) {
+    private void advance(
+            String reportId,
+            int version,
+            VersionState next,
+            ReportValidated validated,
+            String comment,
+            String publicUrl) {
         // locked: the validated, decided and published channels run concurrently (after a restart their backlogs
         // are consumed at once); without the lock a decision read before the publication committed would put
         // PUBLISHED back to APPROVED (found by the failure drill)
@@ -62,9 +84,12 @@ public class StatusEvents {
             return;
         }
         if (!current.get().state().mayAdvanceTo(next)) {
-            LOG.debugf("Report %s v%d stays %s (event says %s)", reportId, version, current.get().state(), next);
+            LOG.debugf(
+                    "Report %s v%d stays %s (event says %s)",
+                    reportId, version, current.get().state(), next);
             return;
         }
-        repository.updateState(reportId, version, next, validated == null ? null : validated.findings(), comment, publicUrl);
+        repository.updateState(
+                reportId, version, next, validated == null ? null : validated.findings(), comment, publicUrl);
     }
 }

@@ -1,5 +1,8 @@
 package cn.gov.disclosure.intake.importer;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.usermodel.Paragraph;
 import org.apache.poi.hwpf.usermodel.Range;
@@ -8,10 +11,6 @@ import org.apache.poi.hwpf.usermodel.TableCell;
 import org.apache.poi.hwpf.usermodel.TableRow;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A Word 97–2003 .doc (POI HWPF) as the importer's line model, like {@link DocxLines}: one line per paragraph, each
  * table row one line with its cells separated by tabs (a cell's paragraphs joined with nothing). Another OLE2 file
@@ -19,15 +18,15 @@ import java.util.List;
  */
 final class DocLines {
 
-    private DocLines() {
-    }
+    private DocLines() {}
 
     static List<String> read(byte[] bytes) {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             var root = fs.getRoot();
             if (!root.hasEntryCaseInsensitive("WordDocument")) {
                 String kind = root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")
-                        ? "Excel 表格" : root.hasEntryCaseInsensitive("EncryptedPackage") ? "加密的文档" : "WPS 或其他 Office 文档";
+                        ? "Excel 表格"
+                        : root.hasEntryCaseInsensitive("EncryptedPackage") ? "加密的文档" : "WPS 或其他 Office 文档";
                 throw new UnsupportedDocumentException(kind);
             }
             try (HWPFDocument doc = new HWPFDocument(fs)) {
@@ -68,14 +67,17 @@ final class DocLines {
     private static String cellText(TableCell cell) {
         StringBuilder b = new StringBuilder();
         for (int k = 0; k < cell.numParagraphs(); k++) {
-            b.append(clean(cell.getParagraph(k).text()).replaceAll("[\\r\\n\\u000b]", "").strip());
+            b.append(clean(cell.getParagraph(k).text())
+                    .replaceAll("[\\r\\n\\u000b]", "")
+                    .strip());
         }
         return b.toString();
     }
 
     /** The paragraph's text without Word's marks: cell ends (\u0007), field codes, page breaks. */
     private static String clean(String s) {
-        String t = s.replaceAll("\\u0013[^\\u0014\\u0015]*\\u0014", "").replaceAll("\\u0013[^\\u0015]*\\u0015", "")
+        String t = s.replaceAll("\\u0013[^\\u0014\\u0015]*\\u0014", "")
+                .replaceAll("\\u0013[^\\u0015]*\\u0015", "")
                 .replace("\u0015", "");
         StringBuilder b = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {

@@ -16,8 +16,10 @@ public enum DocumentFormat {
 
     /** What a clerk is told the importer reads (for the 415 answer and the pages). */
     public static final String ACCEPTED_ZH = "Word 文档（.docx 或 .doc）、带文字层的 PDF、网页（HTML）或文本（UTF-8、GB18030/GBK、UTF-16）";
-    public static final String ACCEPTED_EN = "a Word document (.docx or .doc), a PDF with a text layer, an HTML page or "
-            + "text (UTF-8, GB18030/GBK, UTF-16)";
+
+    public static final String ACCEPTED_EN =
+            "a Word document (.docx or .doc), a PDF with a text layer, an HTML page or "
+                    + "text (UTF-8, GB18030/GBK, UTF-16)";
 
     private final String code;
     private final String nameZh;
@@ -47,7 +49,10 @@ public enum DocumentFormat {
         if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
             return DOCX;
         }
-        if (bytes.length >= 8 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF && (bytes[2] & 0xff) == 0x11
+        if (bytes.length >= 8
+                && (bytes[0] & 0xff) == 0xD0
+                && (bytes[1] & 0xff) == 0xCF
+                && (bytes[2] & 0xff) == 0x11
                 && (bytes[3] & 0xff) == 0xE0) {
             return DOC;
         }
@@ -64,8 +69,9 @@ public enum DocumentFormat {
     static boolean isHtml(String text) {
         int limit = Math.min(text.length(), 4096);
         String head = text.substring(0, limit).stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml")
-                && head.contains("<html")) {
+        if (head.startsWith("<!doctype html")
+                || head.startsWith("<html")
+                || head.startsWith("<?xml") && head.contains("<html")) {
             return true;
         }
         String all = text.toLowerCase(Locale.ROOT);
@@ -119,7 +125,8 @@ public enum DocumentFormat {
             return "图片";
         }
         if (b.length >= 4 && b[0] == 'R' && b[1] == 'a' && b[2] == 'r' && b[3] == '!'
-                || b.length >= 2 && b[0] == '7' && b[1] == 'z' || b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+                || b.length >= 2 && b[0] == '7' && b[1] == 'z'
+                || b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
             return "压缩文件";
         }
         return "二进制文件";

@@ -1,5 +1,8 @@
 package cn.gov.disclosure.intake.importer;
 
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.IBody;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.ICell;
@@ -12,10 +15,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A .docx as the importer's line model: the paragraphs in body order (a line break in a paragraph starts a new
  * line), each table row as one line with its cells separated by tabs. A cell's paragraphs are joined with nothing
@@ -24,8 +23,7 @@ import java.util.List;
  */
 final class DocxLines {
 
-    private DocxLines() {
-    }
+    private DocxLines() {}
 
     static List<String> read(InputStream docx) {
         if (docx == null) {
@@ -43,9 +41,15 @@ final class DocxLines {
     }
 
     private static ImportException notDocx(Throwable cause) {
-        return new ImportException(List.of(new ImportProblem(null, null, List.of(),
-                "不是有效的 Word 文档（.docx）" + (cause == null ? "" : "：" + cause.getClass().getSimpleName()),
-                "not a valid Word document (.docx)" + (cause == null ? "" : ": " + cause.getClass().getSimpleName()))),
+        return new ImportException(
+                List.of(new ImportProblem(
+                        null,
+                        null,
+                        List.of(),
+                        "不是有效的 Word 文档（.docx）"
+                                + (cause == null ? "" : "：" + cause.getClass().getSimpleName()),
+                        "not a valid Word document (.docx)"
+                                + (cause == null ? "" : ": " + cause.getClass().getSimpleName()))),
                 cause);
     }
 

@@ -1,15 +1,14 @@
 package cn.gov.disclosure.intake.importer;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * An HTML page (a government portal's page of the report, or a fragment) as the importer's line model. The report
@@ -21,17 +20,43 @@ import java.util.Set;
  */
 final class HtmlLines {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-            "section", "article", "header", "footer", "blockquote", "pre", "dl", "dt", "dd", "center", "form",
-            "tbody", "thead", "caption", "hr");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "dl",
+            "dt",
+            "dd",
+            "center",
+            "form",
+            "tbody",
+            "thead",
+            "caption",
+            "hr");
 
-    private HtmlLines() {
-    }
+    private HtmlLines() {}
 
     static List<String> read(String html) {
         if (html.contains("\\\"") && html.contains("<t")) {
             // HTML kept in a JavaScript string: its quotes and slashes escaped
-            html = html.replace("\\\"", "\"").replace("\\/", "/").replace("\\n", "\n").replace("\\t", " ");
+            html = html.replace("\\\"", "\"")
+                    .replace("\\/", "/")
+                    .replace("\\n", "\n")
+                    .replace("\\t", " ");
         }
         Document doc = Jsoup.parse(html);
         doc.select("script, style, noscript, iframe, object, embed, template, select, button, input, textarea, svg")
@@ -57,8 +82,12 @@ final class HtmlLines {
         List<Element> report = new ArrayList<>();
         for (Element t : tables) {
             String text = t.text();
-            if (t.select("table").size() == 1 && (text.contains("本年新收") || text.contains("予以公开")
-                    || text.contains("结果维持") || text.contains("第二十条") || text.contains("行政复议"))) {
+            if (t.select("table").size() == 1
+                    && (text.contains("本年新收")
+                            || text.contains("予以公开")
+                            || text.contains("结果维持")
+                            || text.contains("第二十条")
+                            || text.contains("行政复议"))) {
                 report.add(t);
             }
         }
@@ -155,8 +184,7 @@ final class HtmlLines {
     }
 
     /** A cell of the table's grid: the {@code <td>} it comes from (spanned cells share it) and the row it starts in. */
-    private record GridCell(Element td, int row, String text) {
-    }
+    private record GridCell(Element td, int row, String text) {}
 
     /**
      * A table as lines, through its grid (rowspan and colspan resolved): the value columns start at the first grid
@@ -213,7 +241,8 @@ final class HtmlLines {
         for (int r = 0; r < grid.size(); r++) {
             List<GridCell> row = grid.get(r);
             int at = r;
-            boolean numbers = row.stream().anyMatch(cell -> cell != null && cell.row() == at && Text.number(cell.text()) != null);
+            boolean numbers =
+                    row.stream().anyMatch(cell -> cell != null && cell.row() == at && Text.number(cell.text()) != null);
             List<String> cells = new ArrayList<>();
             GridCell previous = null;
             for (int c = 0; c < row.size(); c++) {
@@ -270,7 +299,8 @@ final class HtmlLines {
     }
 
     private static void trimEnd(StringBuilder b) {
-        while (!b.isEmpty() && (Character.isWhitespace(b.charAt(b.length() - 1)) || b.charAt(b.length() - 1) == '\u00a0')) {
+        while (!b.isEmpty()
+                && (Character.isWhitespace(b.charAt(b.length() - 1)) || b.charAt(b.length() - 1) == '\u00a0')) {
             b.setLength(b.length() - 1);
         }
     }

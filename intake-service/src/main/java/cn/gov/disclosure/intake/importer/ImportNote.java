@@ -10,5 +10,4 @@ package cn.gov.disclosure.intake.importer;
  * @param messageZh the message in Chinese
  * @param messageEn the message in English
  */
-public record ImportNote(Integer line, String row, String messageZh, String messageEn) {
-}
+public record ImportNote(Integer line, String row, String messageZh, String messageEn) {}

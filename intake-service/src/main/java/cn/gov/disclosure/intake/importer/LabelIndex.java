@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -92,7 +91,8 @@ final class LabelIndex {
                             continue;
                         }
                         boolean rowThere = TemplateCatalogue.table(other, id).rows().stream()
-                                .anyMatch(r -> r.key().equals(row.key()) || r.allLabels().contains(row.label()));
+                                .anyMatch(r -> r.key().equals(row.key())
+                                        || r.allLabels().contains(row.label()));
                         boolean groupThere = TemplateCatalogue.table(other, id).rows().stream()
                                 .anyMatch(r -> r.path().contains(row.label()));
                         if (!rowThere && groupThere) {
@@ -173,7 +173,9 @@ final class LabelIndex {
         int bestLength = 0;
         for (Map.Entry<String, RowDef> e : rows.get(t).get(id).entrySet()) {
             String label = e.getKey();
-            if (label.length() >= 2 && key.length() > label.length() && key.endsWith(label)
+            if (label.length() >= 2
+                    && key.length() > label.length()
+                    && key.endsWith(label)
                     && label.length() > bestLength
                     && isKnownText(id, key.substring(0, key.length() - label.length()))) {
                 best = e.getValue();

@@ -1,16 +1,15 @@
 package cn.gov.disclosure.intake.importer;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * A PDF with a text layer as the importer's line model, rebuilt from the glyphs' geometry: the glyphs of a page are
@@ -27,12 +26,10 @@ final class PdfLines {
     /** A gap wider than this (and not a cell gap) is a space. */
     private static final float WORD_GAP = 0.18f;
 
-    private PdfLines() {
-    }
+    private PdfLines() {}
 
     /** The lines, each with the page it stands on. */
-    record PdfLine(int page, String text) {
-    }
+    record PdfLine(int page, String text) {}
 
     static List<PdfLine> read(byte[] bytes) {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
@@ -48,15 +45,25 @@ final class PdfLines {
             }
             return collector.lines;
         } catch (InvalidPasswordException e) {
-            throw new ImportException(List.of(new ImportProblem(null, null, List.of(),
-                    "此 PDF 有密码保护，无法读取。请提交未加密的文件或 Word 文件（.docx）",
-                    "this PDF is password-protected; send an unprotected file or the Word file (.docx)")), e);
+            throw new ImportException(
+                    List.of(new ImportProblem(
+                            null,
+                            null,
+                            List.of(),
+                            "此 PDF 有密码保护，无法读取。请提交未加密的文件或 Word 文件（.docx）",
+                            "this PDF is password-protected; send an unprotected file or the Word file (.docx)")),
+                    e);
         } catch (ImportException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(List.of(new ImportProblem(null, null, List.of(),
-                    "PDF 文件已损坏或无法读取。请重新导出 PDF，或提交 Word 文件（.docx）",
-                    "the PDF is damaged or cannot be read; export it again or send the Word file (.docx)")), e);
+            throw new ImportException(
+                    List.of(new ImportProblem(
+                            null,
+                            null,
+                            List.of(),
+                            "PDF 文件已损坏或无法读取。请重新导出 PDF，或提交 Word 文件（.docx）",
+                            "the PDF is damaged or cannot be read; export it again or send the Word file (.docx)")),
+                    e);
         }
     }
 
@@ -70,7 +77,8 @@ final class PdfLines {
                 glyphs.addAll(article);
             }
             glyphs.removeIf(g -> g.getUnicode() == null || g.getUnicode().isBlank());
-            glyphs.sort(Comparator.comparingDouble(TextPosition::getYDirAdj).thenComparingDouble(TextPosition::getXDirAdj));
+            glyphs.sort(
+                    Comparator.comparingDouble(TextPosition::getYDirAdj).thenComparingDouble(TextPosition::getXDirAdj));
             int page = getCurrentPageNo();
             List<TextPosition> line = new ArrayList<>();
             float baseline = Float.NaN;

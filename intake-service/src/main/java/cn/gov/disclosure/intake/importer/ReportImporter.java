@@ -34,8 +34,9 @@ public final class ReportImporter {
         return switch (format) {
             case PDF -> importPdf(bytes);
             case DOCX -> importDocx(new ByteArrayInputStream(bytes)).as(DocumentFormat.DOCX);
-            case DOC -> read(numbered(DocLines.read(bytes)), "Word 文档中没有文字", "the Word document holds no text")
-                    .as(DocumentFormat.DOC);
+            case DOC ->
+                read(numbered(DocLines.read(bytes)), "Word 文档中没有文字", "the Word document holds no text")
+                        .as(DocumentFormat.DOC);
             case TEXT, HTML -> {
                 String text = TextDecoder.decode(bytes);
                 yield DocumentFormat.isHtml(text) ? importHtml(text) : importText(text);
@@ -54,7 +55,8 @@ public final class ReportImporter {
 
     /** Reads the report from an HTML page (the report found inside the site's chrome). */
     public ImportResult importHtml(String html) {
-        return read(numbered(HtmlLines.read(html)), "网页中没有文字", "the page holds no text").as(DocumentFormat.HTML);
+        return read(numbered(HtmlLines.read(html)), "网页中没有文字", "the page holds no text")
+                .as(DocumentFormat.HTML);
     }
 
     /**

@@ -1,18 +1,21 @@
 package cn.gov.disclosure.intake.importer;
 
-import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +26,9 @@ final class ReportReader {
     private static final Pattern PART_HEADING = Pattern.compile("^第([一二三四五六])部分\\s*[、.,:：]?\\s*(\\S.*)$");
     private static final Pattern YEAR = Pattern.compile("([0-9０-９]{4})\\s*年");
     /** A line that names an organ and nothing else: …人民政府, …局, …街道办事处, …委员会. */
-    private static final Pattern ORGAN = Pattern.compile(
-            "^[\\p{IsHan}（）()]{2,30}(政府|局|办事处|委员会|委|办公室|办|管委会|中心|厅|院|署|街道|镇|乡)$");
+    private static final Pattern ORGAN =
+            Pattern.compile("^[\\p{IsHan}（）()]{2,30}(政府|局|办事处|委员会|委|办公室|办|管委会|中心|厅|院|署|街道|镇|乡)$");
+
     private static final int MAX_HEADING_LENGTH = 60;
     private static final int MAX_TITLE_LENGTH = 80;
     private static final int MAX_TITLE_CONTINUATION = 20;
@@ -34,17 +38,18 @@ final class ReportReader {
     private final List<String> cleaned;
     private final Findings findings = new Findings();
     /** The tables whose cells run together without separators (read by {@link RunTogetherReader}). */
-    private final java.util.Set<TableId> runTogether = java.util.EnumSet.noneOf(TableId.class);
+    private final Set<TableId> runTogether = EnumSet.noneOf(TableId.class);
 
     /** A page number a PDF or its text carries between the lines of a table: -1-, — 2 / 3 —, 2/3, 第3页, 第 3 页 共 6 页. */
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "^[-—–－]+\\s*\\d{1,3}\\s*(?:[/／]\\s*\\d{1,3}\\s*)?[-—–－]+$|^\\d{1,3}\\s*[/／]\\s*\\d{1,3}$"
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("^[-—–－]+\\s*\\d{1,3}\\s*(?:[/／]\\s*\\d{1,3}\\s*)?[-—–－]+$|^\\d{1,3}\\s*[/／]\\s*\\d{1,3}$"
                     + "|^第\\s*\\d{1,3}\\s*页(\\s*[,，/／]?\\s*共\\s*\\d{1,3}\\s*页)?$");
 
     ReportReader(List<SourceLine> lines) {
         this.lines = splitRunTogether(lines.stream()
                 .map(l -> PAGE_NUMBER.matcher(Text.strip(Text.nfkc(l.text()))).matches()
-                        ? new SourceLine(l.number(), "", l.page()) : l)
+                        ? new SourceLine(l.number(), "", l.page())
+                        : l)
                 .toList());
         this.cleaned = this.lines.stream().map(l -> Text.clean(l.text())).toList();
     }
@@ -96,10 +101,20 @@ final class ReportReader {
         Map<TableId, ReportTable> tables = new EnumMap<>(TableId.class);
         for (TableId table : TableId.values()) {
             List<Token> t = tokens.get(table);
-            ReportTable read = t == null ? null : runTogether.contains(table)
-                    ? new RunTogetherReader(template, table, findings, regions.get(table).get(0).number())
-                            .read(String.join("", regions.get(table).stream().map(SourceLine::text).toList()))
-                    : read(template, table, t, regions.get(table));
+            ReportTable read = t == null
+                    ? null
+                    : runTogether.contains(table)
+                            ? new RunTogetherReader(
+                                            template,
+                                            table,
+                                            findings,
+                                            regions.get(table).get(0).number())
+                                    .read(String.join(
+                                            "",
+                                            regions.get(table).stream()
+                                                    .map(SourceLine::text)
+                                                    .toList()))
+                            : read(template, table, t, regions.get(table));
             if (read != null) {
                 tables.put(table, read);
             }
@@ -108,28 +123,39 @@ final class ReportReader {
             throw new ImportException(findings.problems);
         }
         if (tables.isEmpty()) {
-            throw ImportException.of("未识别到报表表格（主动公开、依申请公开、行政复议和行政诉讼三张表均未找到）",
+            throw ImportException.of(
+                    "未识别到报表表格（主动公开、依申请公开、行政复议和行政诉讼三张表均未找到）",
                     "no report tables recognised (none of the tables of active disclosure, applications, reviews and "
                             + "litigation was found)");
         }
         for (TableId table : TableId.values()) {
             if (!tables.containsKey(table)) {
                 String title2 = TemplateCatalogue.table(template, table).title();
-                findings.note(null, table.key(), "未识别到表" + table.number() + "（" + title2 + "）",
+                findings.note(
+                        null,
+                        table.key(),
+                        "未识别到表" + table.number() + "（" + title2 + "）",
                         "Table " + table.number() + " (" + title2 + ") was not recognised");
             }
         }
-        AnnualReport report = new AnnualReport(title.organisation, title.year, template, title.text, sections,
-                tables.get(TableId.ACTIVE_DISCLOSURE), tables.get(TableId.APPLICATIONS),
+        AnnualReport report = new AnnualReport(
+                title.organisation,
+                title.year,
+                template,
+                title.text,
+                sections,
+                tables.get(TableId.ACTIVE_DISCLOSURE),
+                tables.get(TableId.APPLICATIONS),
                 tables.get(TableId.REVIEWS_AND_LITIGATION));
-        Map<Integer, Integer> pages = new java.util.HashMap<>();
+        Map<Integer, Integer> pages = new HashMap<>();
         lines.forEach(l -> {
             if (l.page() != null) {
                 pages.putIfAbsent(l.number(), l.page());
             }
         });
         List<CellSource> provenance = findings.sources.stream()
-                .map(c -> c.line() == null ? c : c.withPage(pages.get(c.line()))).toList();
+                .map(c -> c.line() == null ? c : c.withPage(pages.get(c.line())))
+                .toList();
         return new ImportResult(report, findings.notes, null, provenance);
     }
 
@@ -157,8 +183,7 @@ final class ReportReader {
 
     // ------------------------------------------------------------------ headings
 
-    private record Heading(int index, SectionKey key, String text) {
-    }
+    private record Heading(int index, SectionKey key, String text) {}
 
     /**
      * The section headings in document order: a line 一、… to 六、… (after markdown markers) naming one of the
@@ -170,7 +195,9 @@ final class ReportReader {
         List<Heading> candidates = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String text = cleaned.get(i);
-            if (text.isEmpty() || text.length() > MAX_HEADING_LENGTH || nonEmptyCells(lines.get(i).text()) > 1) {
+            if (text.isEmpty()
+                    || text.length() > MAX_HEADING_LENGTH
+                    || nonEmptyCells(lines.get(i).text()) > 1) {
                 continue;
             }
             String normal = Text.nfkc(text);
@@ -186,7 +213,8 @@ final class ReportReader {
             if (key == null || index.isAnyTableLabel(Text.key(text))) {
                 continue;
             }
-            boolean named = TemplateCatalogue.section(key).keywords().stream().anyMatch(k -> words.contains(Text.key(k)));
+            boolean named =
+                    TemplateCatalogue.section(key).keywords().stream().anyMatch(k -> words.contains(Text.key(k)));
             if (named) {
                 candidates.add(new Heading(i, key, text));
                 continue;
@@ -243,8 +271,10 @@ final class ReportReader {
             var def = TemplateCatalogue.section(key);
             List<String> keywords = def.keywords();
             if (words.contains(Text.key(def.title()))
-                    || keywords.size() >= 2 && key != SectionKey.OTHER_MATTERS && key != SectionKey.OVERVIEW
-                    && keywords.stream().allMatch(k -> words.contains(Text.key(k)))) {
+                    || keywords.size() >= 2
+                            && key != SectionKey.OTHER_MATTERS
+                            && key != SectionKey.OVERVIEW
+                            && keywords.stream().allMatch(k -> words.contains(Text.key(k)))) {
                 return key;
             }
         }
@@ -299,7 +329,9 @@ final class ReportReader {
         List<SourceLine> out = new ArrayList<>(lines.size());
         for (SourceLine line : lines) {
             String text = line.text();
-            if (text.length() < LONG_LINE || text.indexOf('\t') >= 0 || Text.strip(text).startsWith("|")) {
+            if (text.length() < LONG_LINE
+                    || text.indexOf('\t') >= 0
+                    || Text.strip(text).startsWith("|")) {
                 out.add(line);
                 continue;
             }
@@ -333,7 +365,9 @@ final class ReportReader {
             for (String label : LabelIndex.INSTANCE.knownLabels(id)) {
                 if (label.length() >= 4 && key.startsWith(label) && !label.matches("^[一二三四五六]、.{0,4}$")) {
                     SectionKey section = SectionKey.fromNumeral(text.substring(p, p + 1));
-                    String title = section == null ? "" : TemplateCatalogue.section(section).title();
+                    String title = section == null
+                            ? ""
+                            : TemplateCatalogue.section(section).title();
                     if (!label.contains(Text.key(title))) {
                         return -1; // 一、本年新收…, 三、本年度办理结果, 四、结转下年度继续办理
                     }
@@ -391,7 +425,10 @@ final class ReportReader {
 
     private boolean isLabelPiece(TableId table, int i) {
         String text = cleaned.get(i);
-        return !text.isEmpty() && text.length() <= 20 && !text.contains("。") && index.isKnownText(table, Text.key(text));
+        return !text.isEmpty()
+                && text.length() <= 20
+                && !text.contains("。")
+                && index.isKnownText(table, Text.key(text));
     }
 
     private boolean isTableLine(TableId table, int i) {
@@ -415,8 +452,9 @@ final class ReportReader {
         }
         // 结   结   其    尚    总: header pieces in runs of spaces (pdftotext -layout), each a piece of a label
         String[] words = Text.strip(Text.nfkc(raw)).split("\\s+");
-        if (words.length >= 2 && key.length() <= 60
-                && java.util.Arrays.stream(words).allMatch(w -> index.isKnownText(table, Text.key(w)))) {
+        if (words.length >= 2
+                && key.length() <= 60
+                && Arrays.stream(words).allMatch(w -> index.isKnownText(table, Text.key(w)))) {
             return true;
         }
         // 行政事业性收费 96171.6: a row label and its numbers separated by spaces
@@ -448,7 +486,8 @@ final class ReportReader {
                         continue;
                     }
                     if (index.uniqueLabels(t).contains(token.key())
-                            || index.rowsThatAreGroupsElsewhere(t).contains(token.key()) && Token.numberFollows(list, i)) {
+                            || index.rowsThatAreGroupsElsewhere(t).contains(token.key())
+                                    && Token.numberFollows(list, i)) {
                         n++;
                     }
                 }
@@ -457,11 +496,15 @@ final class ReportReader {
         }
         int h2019 = hits.get(TemplateVersion.T2019);
         int h2021 = hits.get(TemplateVersion.T2021);
-        TemplateVersion byYear = year >= TemplateVersion.FIRST_REPORTING_YEAR ? TemplateVersion.requiredFor(year)
+        TemplateVersion byYear = year >= TemplateVersion.FIRST_REPORTING_YEAR
+                ? TemplateVersion.requiredFor(year)
                 : TemplateVersion.T2021;
         if (h2019 > 0 && h2021 > 0) {
-            TemplateVersion chosen = h2019 > h2021 ? TemplateVersion.T2019 : h2021 > h2019 ? TemplateVersion.T2021 : byYear;
-            findings.note(null, null,
+            TemplateVersion chosen =
+                    h2019 > h2021 ? TemplateVersion.T2019 : h2021 > h2019 ? TemplateVersion.T2021 : byYear;
+            findings.note(
+                    null,
+                    null,
                     "表格同时含有2019版和2021版模板的标签，按" + chosen.code() + "版读取",
                     "the tables carry labels of both the 2019 and the 2021 template; read as the " + chosen.code()
                             + " template");
@@ -474,18 +517,19 @@ final class ReportReader {
             return TemplateVersion.T2021;
         }
         if (!tokens.isEmpty()) {
-            findings.note(null, null,
+            findings.note(
+                    null,
+                    null,
                     "表格中没有区分2019版和2021版模板的标签，按报告年度推定为" + byYear.code() + "版",
-                    "the tables have no label that tells the 2019 from the 2021 template; taken as the "
-                            + byYear.code() + " template from the reporting year");
+                    "the tables have no label that tells the 2019 from the 2021 template; taken as the " + byYear.code()
+                            + " template from the reporting year");
         }
         return byYear;
     }
 
     // ------------------------------------------------------------------ title
 
-    private record Title(String text, String organisation, int year) {
-    }
+    private record Title(String text, String organisation, int year) {}
 
     /**
      * The title before section 一: the first line naming a year (…2020年…) and 政府信息公开 or 报告; a title over two
@@ -494,14 +538,18 @@ final class ReportReader {
     private Title title(int end) {
         for (int i = 0; i < end; i++) {
             String text = cleaned.get(i);
-            if (text.isEmpty() || text.length() > MAX_TITLE_LENGTH || lines.get(i).text().indexOf('\t') >= 0) {
+            if (text.isEmpty()
+                    || text.length() > MAX_TITLE_LENGTH
+                    || lines.get(i).text().indexOf('\t') >= 0) {
                 continue;
             }
             Matcher m = YEAR.matcher(text);
             if ((!m.find() || !(text.contains("政府信息公开") || text.contains("报告"))) && i + 1 < end) {
                 // a title wrapped inside its year: 晋江市紫帽镇人民政府2020 / 年政府信息公开工作年度报告
                 String next = cleaned.get(i + 1);
-                if (text.matches(".*[0-9０-９]$") && next.startsWith("年") && next.length() <= MAX_TITLE_CONTINUATION + 10) {
+                if (text.matches(".*[0-9０-９]$")
+                        && next.startsWith("年")
+                        && next.length() <= MAX_TITLE_CONTINUATION + 10) {
                     text = text + next;
                     m = YEAR.matcher(text);
                     m.find();
@@ -525,7 +573,8 @@ final class ReportReader {
                 }
             }
             int year = Integer.parseInt(Text.nfkc(m.group(1)));
-            String organisation = text.substring(0, m.start()).replaceAll("\\s+", "")
+            String organisation = text.substring(0, m.start())
+                    .replaceAll("\\s+", "")
                     .replaceFirst("^.*[:：]", ""); // 标题：平潭综合实验区2021年度… (an archive's field name)
             if (organisation.endsWith("关于")) {
                 organisation = organisation.substring(0, organisation.length() - 2);
@@ -552,8 +601,7 @@ final class ReportReader {
             }
             return new Title(title, organisation.isEmpty() ? null : organisation, year);
         }
-        findings.note(null, null, "未识别到报告标题（机关名称和报告年度）",
-                "the title (organ and reporting year) was not recognised");
+        findings.note(null, null, "未识别到报告标题（机关名称和报告年度）", "the title (organ and reporting year) was not recognised");
         return new Title(null, null, 0);
     }
 }

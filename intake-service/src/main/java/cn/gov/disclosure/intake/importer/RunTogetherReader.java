@@ -1,6 +1,5 @@
 package cn.gov.disclosure.intake.importer;
 
-import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
@@ -8,9 +7,9 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.catalogue.ValueKind;
 import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a table whose cells run together without separators (an archive's text of a portal page:
@@ -64,7 +65,8 @@ final class RunTogetherReader {
 
     /** Stands for white space between two digits: a hint where a cell ends, used when it fits the cells. */
     static final char GAP = '\uE000';
-    private static final java.util.regex.Pattern DIGIT_SPACE = java.util.regex.Pattern.compile("(?<=\\d)\\s+(?=\\d)");
+
+    private static final Pattern DIGIT_SPACE = Pattern.compile("(?<=\\d)\\s+(?=\\d)");
 
     /** The text in matching form ({@link Text#key}) with the white space between two digits kept as {@link #GAP}. */
     static String norm(String text) {
@@ -91,8 +93,10 @@ final class RunTogetherReader {
         if (id != TableId.REVIEWS_AND_LITIGATION) {
             return false;
         }
-        int cells = TemplateCatalogue.table(template, id).rows().stream().mapToInt(r -> r.columns().size()).sum();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\d" + GAP + "]+").matcher(key);
+        int cells = TemplateCatalogue.table(template, id).rows().stream()
+                .mapToInt(r -> r.columns().size())
+                .sum();
+        Matcher m = Pattern.compile("[\\d" + GAP + "]+").matcher(key);
         while (m.find()) {
             String run = m.group();
             long digits = run.chars().filter(Character::isDigit).count();
@@ -124,10 +128,15 @@ final class RunTogetherReader {
             slotsOf.put(run, slots);
             List<List<BigDecimal>> splits = splits(run.digits, columns, slots);
             if (splits.isEmpty()) {
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，"
-                                + "按各列的数字类型和表内勾稽关系都无法拆分为 " + slots.size() + " 个单元格，未导入，请核对原文",
-                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together and cannot "
-                                + "be cut into " + slots.size() + " cells that fit the columns and the table's arithmetic; "
+                findings.note(
+                        line,
+                        key(run),
+                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，" + "按各列的数字类型和表内勾稽关系都无法拆分为 "
+                                + slots.size() + " 个单元格，未导入，请核对原文",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown()
+                                + "' run together and cannot "
+                                + "be cut into " + slots.size()
+                                + " cells that fit the columns and the table's arithmetic; "
                                 + "not imported");
                 continue;
             }
@@ -147,8 +156,12 @@ final class RunTogetherReader {
                 }
             }
             if (readings.size() != 1) {
-                List<String> shown = readings.stream().limit(6).map(RunTogetherReader::show).toList();
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，有 "
+                List<String> shown =
+                        readings.stream().limit(6).map(RunTogetherReader::show).toList();
+                findings.note(
+                        line,
+                        key(run),
+                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，有 "
                                 + (readings.size() > 6 ? "多于 6" : String.valueOf(readings.size())) + " 种拆分都符合表内勾稽关系（"
                                 + String.join("；", shown) + (readings.size() > 6 ? "；……" : "") + "），无法确定，未导入，请按原文填写",
                         "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together; "
@@ -160,16 +173,32 @@ final class RunTogetherReader {
             boolean oneDigitEach = run.digits.replace(String.valueOf(GAP), "").length() == slots.size()
                     || run.digits.split(String.valueOf(GAP)).length == slots.size();
             for (int i = 0; i < slots.size(); i++) {
-                findings.source(id.key(), slots.get(i).row(), slots.get(i).column(), line, run.shown(),
+                findings.source(
+                        id.key(),
+                        slots.get(i).row(),
+                        slots.get(i).column(),
+                        line,
+                        run.shown(),
                         oneDigitEach ? CellSource.Reading.WRITTEN : CellSource.Reading.RESOLVED_BY_ARITHMETIC);
-                String unit = i == slots.size() - 1 && run.unit != null && isMoney(slots.get(i)) ? run.unit : unitOf(slots.get(i));
+                String unit = i == slots.size() - 1 && run.unit != null && isMoney(slots.get(i))
+                        ? run.unit
+                        : unitOf(slots.get(i));
                 rows.computeIfAbsent(slots.get(i).row(), r -> new LinkedHashMap<>())
                         .put(slots.get(i).column(), new Cell(reading.get(i), unit));
             }
-            if (slots.size() > 1 && run.digits.replace(".", "").replace(String.valueOf(GAP), "").length() != slots.size()) {
-                findings.note(line, key(run), "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，"
-                                + "只有一种拆分符合表内勾稽关系，已按 " + show(reading) + " 导入（按勾稽关系拆分），请核对",
-                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown() + "' run together; exactly "
+            if (slots.size() > 1
+                    && run.digits
+                                    .replace(".", "")
+                                    .replace(String.valueOf(GAP), "")
+                                    .length()
+                            != slots.size()) {
+                findings.note(
+                        line,
+                        key(run),
+                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，" + "只有一种拆分符合表内勾稽关系，已按 "
+                                + show(reading) + " 导入（按勾稽关系拆分），请核对",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown()
+                                + "' run together; exactly "
                                 + "one reading fits the table's arithmetic and was imported: " + show(reading)
                                 + " (resolved by arithmetic); please check");
             }
@@ -230,7 +259,9 @@ final class RunTogetherReader {
                 i += unit.length();
                 continue;
             }
-            if (Character.isDigit(c) || c == GAP && !digits.isEmpty() || c == '.' && !digits.isEmpty()
+            if (Character.isDigit(c)
+                    || c == GAP && !digits.isEmpty()
+                    || c == '.' && !digits.isEmpty()
                     || c == '-' && digits.isEmpty()) {
                 digits.append(c);
             } else {
@@ -288,7 +319,8 @@ final class RunTogetherReader {
 
     /** Every way to cut the digits into the cells that fits the columns and the relations within these cells. */
     private List<List<BigDecimal>> splits(String digits, List<ColumnDef> columns, List<TableRelations.Slot> slots) {
-        List<TableRelations.Relation> inside = relations.stream().filter(r -> slots.containsAll(r.slots())).toList();
+        List<TableRelations.Relation> inside =
+                relations.stream().filter(r -> slots.containsAll(r.slots())).toList();
         List<List<BigDecimal>> out = new ArrayList<>();
         String[] groups = digits.split(String.valueOf(GAP));
         if (groups.length == columns.size() && groups.length > 1) {
@@ -320,9 +352,15 @@ final class RunTogetherReader {
         return out.size() > MAX_SPLITS ? List.of() : out;
     }
 
-    private void cutDigits(String digits, int at, List<ColumnDef> columns, List<TableRelations.Slot> slots,
-                           List<BigDecimal> parts, Map<TableRelations.Slot, BigDecimal> values,
-                           List<TableRelations.Relation> inside, List<List<BigDecimal>> out) {
+    private void cutDigits(
+            String digits,
+            int at,
+            List<ColumnDef> columns,
+            List<TableRelations.Slot> slots,
+            List<BigDecimal> parts,
+            Map<TableRelations.Slot, BigDecimal> values,
+            List<TableRelations.Relation> inside,
+            List<List<BigDecimal>> out) {
         if (out.size() > MAX_SPLITS) {
             return;
         }
@@ -364,8 +402,11 @@ final class RunTogetherReader {
         }
         int dot = p.indexOf('.');
         String whole = dot < 0 ? p : p.substring(0, dot);
-        if (whole.isEmpty() || whole.length() > MAX_DIGITS_PER_CELL || whole.length() > 1 && whole.charAt(0) == '0'
-                || p.endsWith(".") || p.indexOf('.', dot + 1) > 0 && dot >= 0) {
+        if (whole.isEmpty()
+                || whole.length() > MAX_DIGITS_PER_CELL
+                || whole.length() > 1 && whole.charAt(0) == '0'
+                || p.endsWith(".")
+                || p.indexOf('.', dot + 1) > 0 && dot >= 0) {
             return null;
         }
         if (dot >= 0) {
@@ -378,7 +419,8 @@ final class RunTogetherReader {
         return negative ? v.negate() : v;
     }
 
-    private static boolean consistent(List<TableRelations.Relation> relations, Map<TableRelations.Slot, BigDecimal> values) {
+    private static boolean consistent(
+            List<TableRelations.Relation> relations, Map<TableRelations.Slot, BigDecimal> values) {
         for (TableRelations.Relation r : relations) {
             BigDecimal residual = r.residual(values);
             if (residual != null && residual.signum() != 0) {
@@ -392,9 +434,10 @@ final class RunTogetherReader {
      * The readings of all rows together that fit every relation of the table; empty when none does (the document's
      * arithmetic is broken; then each row keeps its own readings) or when there are too many combinations to try.
      */
-    private List<Map<TableRelations.Slot, BigDecimal>> solve(Map<Run, List<List<BigDecimal>>> choices,
-                                                            Map<Run, List<TableRelations.Slot>> slotsOf,
-                                                            Map<TableRelations.Slot, BigDecimal> fixed) {
+    private List<Map<TableRelations.Slot, BigDecimal>> solve(
+            Map<Run, List<List<BigDecimal>>> choices,
+            Map<Run, List<TableRelations.Slot>> slotsOf,
+            Map<TableRelations.Slot, BigDecimal> fixed) {
         List<Run> order = new ArrayList<>(choices.keySet());
         long combinations = 1;
         for (Run r : order) {
@@ -408,9 +451,13 @@ final class RunTogetherReader {
         return out;
     }
 
-    private void search(List<Run> order, int k, Map<Run, List<List<BigDecimal>>> choices,
-                        Map<Run, List<TableRelations.Slot>> slotsOf, Map<TableRelations.Slot, BigDecimal> values,
-                        List<Map<TableRelations.Slot, BigDecimal>> out) {
+    private void search(
+            List<Run> order,
+            int k,
+            Map<Run, List<List<BigDecimal>>> choices,
+            Map<Run, List<TableRelations.Slot>> slotsOf,
+            Map<TableRelations.Slot, BigDecimal> values,
+            List<Map<TableRelations.Slot, BigDecimal>> out) {
         if (out.size() >= MAX_SOLUTIONS) {
             return;
         }

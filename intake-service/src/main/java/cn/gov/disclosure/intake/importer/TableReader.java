@@ -1,6 +1,5 @@
 package cn.gov.disclosure.intake.importer;
 
-import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
@@ -8,9 +7,10 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.catalogue.ValueKind;
 import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,12 +103,13 @@ final class TableReader {
         if (rows.stream().anyMatch(r -> r.columns().size() != m) || rows.size() < 3) {
             return null;
         }
-        List<Integer> anchors = new ArrayList<>();   // catalogue index or -1, per data line
+        List<Integer> anchors = new ArrayList<>(); // catalogue index or -1, per data line
         List<List<Token>> values = new ArrayList<>();
         List<Integer> dataLines = new ArrayList<>();
         List<Integer> strays = new ArrayList<>();
         for (SourceLine line : region) {
-            List<String> cells = new ArrayList<>(Token.cells(line.text()).stream().map(Text::cell).toList());
+            List<String> cells = new ArrayList<>(
+                    Token.cells(line.text()).stream().map(Text::cell).toList());
             if (!cells.isEmpty() && cells.get(0).isEmpty() && cells.size() > 1) {
                 cells.remove(0);
             }
@@ -143,8 +144,10 @@ final class TableReader {
             List<Token> tokens = new ArrayList<>();
             for (String v : vals) {
                 Text.Num n = Text.number(v);
-                tokens.add(n != null ? new Token(Token.Kind.NUMBER, line.number(), v, Text.key(v), n)
-                        : new Token(Token.Kind.EMPTY, line.number(), v, "", null));
+                tokens.add(
+                        n != null
+                                ? new Token(Token.Kind.NUMBER, line.number(), v, Text.key(v), n)
+                                : new Token(Token.Kind.EMPTY, line.number(), v, "", null));
             }
             values.add(tokens);
         }
@@ -181,23 +184,38 @@ final class TableReader {
                 Token v = values.get(d).get(c);
                 positional.add(v.num());
                 if (v.kind() == Token.Kind.EMPTY) {
-                    blanks.computeIfAbsent(slots.get(c).column, x -> new ArrayList<>()).add(new Blank(row, dataLines.get(d)));
+                    blanks.computeIfAbsent(slots.get(c).column, x -> new ArrayList<>())
+                            .add(new Blank(row, dataLines.get(d)));
                 }
             }
-            assign(slots, positional, row.key(), dataLines.get(d), values.get(d).stream().map(Token::raw).toList(), values.get(d));
+            assign(
+                    slots,
+                    positional,
+                    row.key(),
+                    dataLines.get(d),
+                    values.get(d).stream().map(Token::raw).toList(),
+                    values.get(d));
         }
         long detached = anchors.stream().filter(a -> a < 0).count();
-        findings.note(dataLines.get(0), id.key(),
+        findings.note(
+                dataLines.get(0),
+                id.key(),
                 "表" + id.number() + "有 " + detached + " 个数据行与其行名分离（如由 PDF 转换的 Markdown），已按模板的行序对齐读取："
                         + "每段未标行名的数据行数与两侧已识别行之间的模板行数一致，请核对",
                 "Table " + id.number() + ": " + detached + " value rows stand apart from their labels; they were "
                         + "aligned to the template's rows in order (each run of unlabelled rows fits the rows between "
                         + "the labelled ones exactly); please check");
         if (!strays.isEmpty()) {
-            findings.note(strays.get(0), id.key(),
-                    "表" + id.number() + "第 " + strays.stream().map(String::valueOf).reduce((a, b) -> a + "、" + b).orElse("")
-                            + " 行的数字不成数据行，未导入",
-                    "Table " + id.number() + ": the numbers on line(s) " + strays + " form no value row and were not imported");
+            findings.note(
+                    strays.get(0),
+                    id.key(),
+                    "表" + id.number() + "第 "
+                            + strays.stream()
+                                    .map(String::valueOf)
+                                    .reduce((a, b) -> a + "、" + b)
+                                    .orElse("") + " 行的数字不成数据行，未导入",
+                    "Table " + id.number() + ": the numbers on line(s) " + strays
+                            + " form no value row and were not imported");
         }
         return build();
     }
@@ -212,7 +230,10 @@ final class TableReader {
         }
         fillByArithmetic();
         noteBlanks();
-        List<String> foreign = found.keySet().stream().filter(k -> def.row(k).isEmpty()).sorted().toList();
+        List<String> foreign = found.keySet().stream()
+                .filter(k -> def.row(k).isEmpty())
+                .sorted()
+                .toList();
         ReportTable.Builder table = ReportTable.builder();
         List<RowDef> absent = new ArrayList<>();
         for (RowDef row : def.rows()) {
@@ -236,11 +257,14 @@ final class TableReader {
         noteAbsent(absent);
         for (String key : foreign) {
             RowDef row = foreignDef(key);
-            boolean subRowsRead = def.rows().stream()
-                    .anyMatch(r -> r.path().contains(row.label()) && found.containsKey(r.key()));
+            boolean subRowsRead =
+                    def.rows().stream().anyMatch(r -> r.path().contains(row.label()) && found.containsKey(r.key()));
             if (subRowsRead) {
                 // the group's own rows are there: the numbers after its heading are not a row of the document's
-                findings.note(null, key, "表" + id.number() + "「" + row.label() + "」后的数值与其各分项同时出现，未导入，请核对",
+                findings.note(
+                        null,
+                        key,
+                        "表" + id.number() + "「" + row.label() + "」后的数值与其各分项同时出现，未导入，请核对",
                         "Table " + id.number() + ": the values after '" + row.label() + "' stand beside its items; "
                                 + "not imported");
                 continue;
@@ -248,7 +272,10 @@ final class TableReader {
             table.row(key);
             found.get(key).forEach((c, v) -> table.put(key, c, v));
             findings.sources.addAll(sourceOf.getOrDefault(key, Map.of()).values());
-            findings.note(null, key, "表" + id.number() + "的「" + row.label() + "」只有一行，不是" + template.code()
+            findings.note(
+                    null,
+                    key,
+                    "表" + id.number() + "的「" + row.label() + "」只有一行，不是" + template.code()
                             + "版模板要求的分项；已按原文导入该行，未分摊到各分项，请按模板分项填写",
                     "Table " + id.number() + ": '" + row.label() + "' is one row, not the items the " + template.code()
                             + " template asks for; imported as written, not spread over the items");
@@ -269,7 +296,9 @@ final class TableReader {
             en.add("'" + row.key() + "'" + (labelled ? " (label only)" : ""));
         }
         RowDef first = absent.get(0);
-        findings.note(labelOnly.get(first.key()), first.key(),
+        findings.note(
+                labelOnly.get(first.key()),
+                first.key(),
                 "表" + id.number() + "缺少 " + absent.size() + " 行：" + String.join("、", zh),
                 "Table " + id.number() + " lacks " + absent.size() + " row" + (absent.size() == 1 ? "" : "s") + ": "
                         + String.join(", ", en));
@@ -285,8 +314,7 @@ final class TableReader {
         throw new IllegalStateException(key);
     }
 
-    private record Blank(RowDef row, int line) {
-    }
+    private record Blank(RowDef row, int line) {}
 
     /**
      * A blank cell whose value the table's own arithmetic fixes (the 总计 of a row whose parts are all there, confirmed
@@ -297,8 +325,9 @@ final class TableReader {
         if (relations.isEmpty() || blanks.isEmpty()) {
             return;
         }
-        Map<TableRelations.Slot, java.math.BigDecimal> known = new HashMap<>();
-        found.forEach((row, cells) -> cells.forEach((col, cell) -> known.put(new TableRelations.Slot(row, col), cell.value())));
+        Map<TableRelations.Slot, BigDecimal> known = new HashMap<>();
+        found.forEach((row, cells) ->
+                cells.forEach((col, cell) -> known.put(new TableRelations.Slot(row, col), cell.value())));
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -307,7 +336,7 @@ final class TableReader {
                 for (var it = e.getValue().iterator(); it.hasNext(); ) {
                     Blank b = it.next();
                     TableRelations.Slot slot = new TableRelations.Slot(b.row.key(), column.key());
-                    java.math.BigDecimal v = TableRelations.fixedBy(relations, slot, known);
+                    BigDecimal v = TableRelations.fixedBy(relations, slot, known);
                     if (v == null) {
                         continue;
                     }
@@ -315,10 +344,20 @@ final class TableReader {
                     changed = true;
                     known.put(slot, v);
                     found.get(b.row.key()).put(column.key(), new Cell(v, null));
-                    sourceOf.computeIfAbsent(b.row.key(), r -> new LinkedHashMap<>()).put(column.key(),
-                            new CellSource(id.key(), b.row.key(), column.key(), null, b.line, "",
-                                    CellSource.Reading.RESOLVED_BY_ARITHMETIC));
-                    findings.note(b.line, b.row.key(),
+                    sourceOf.computeIfAbsent(b.row.key(), r -> new LinkedHashMap<>())
+                            .put(
+                                    column.key(),
+                                    new CellSource(
+                                            id.key(),
+                                            b.row.key(),
+                                            column.key(),
+                                            null,
+                                            b.line,
+                                            "",
+                                            CellSource.Reading.RESOLVED_BY_ARITHMETIC));
+                    findings.note(
+                            b.line,
+                            b.row.key(),
                             "表" + id.number() + "「" + display(b.row) + "」行「" + column.label() + "」列在文档中为空；"
                                     + "行合计与列的勾稽关系都确定它为 " + v.toPlainString() + "，已按 " + v.toPlainString()
                                     + " 导入（按勾稽关系推算），请核对",
@@ -343,11 +382,19 @@ final class TableReader {
         byRows.forEach((rows, columns) -> {
             List<Blank> list = rowsOf.get(rows);
             String cols = columns.stream().map(c -> "「" + c.label() + "」").reduce("", String::concat);
-            String colsEn = String.join(", ", columns.stream().map(ColumnDef::key).toList());
-            String where = rows.size() == found.size() && rows.size() > 1 ? "在读到的全部 " + rows.size() + " 行"
-                    : rows.size() <= 6 ? "在" + rows.stream().map(r -> "「" + display(r) + "」").reduce("", String::concat) + "行"
-                    : "在「" + display(rows.get(0)) + "」等 " + rows.size() + " 行";
-            findings.note(list.get(0).line(), rows.get(0),
+            String colsEn =
+                    String.join(", ", columns.stream().map(ColumnDef::key).toList());
+            String where = rows.size() == found.size() && rows.size() > 1
+                    ? "在读到的全部 " + rows.size() + " 行"
+                    : rows.size() <= 6
+                            ? "在"
+                                    + rows.stream()
+                                            .map(r -> "「" + display(r) + "」")
+                                            .reduce("", String::concat) + "行"
+                            : "在「" + display(rows.get(0)) + "」等 " + rows.size() + " 行";
+            findings.note(
+                    list.get(0).line(),
+                    rows.get(0),
                     "表" + id.number() + cols + (columns.size() > 1 ? "共 " + columns.size() + " 列" : "列") + where
                             + "为空（共 " + rows.size() * columns.size() + " 个单元格），保留为空，未按 0 导入",
                     "Table " + id.number() + ": column" + (columns.size() > 1 ? "s " : " ") + colsEn + " blank in "
@@ -368,9 +415,11 @@ final class TableReader {
             String base = TRAILING_PARENTHESIS.matcher(Text.key(column.label())).replaceFirst("");
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
-                if (t.kind() == Token.Kind.LABEL && (labels.contains(t.key()) || t.key().contains(base))) {
+                if (t.kind() == Token.Kind.LABEL
+                        && (labels.contains(t.key()) || t.key().contains(base))) {
                     // the label may wrap before its unit: 本年收费金额（单位： / 万元，保留4位小数）
-                    String unit = Text.unitInLabel(t.raw() + (i + 1 < tokens.size() ? tokens.get(i + 1).raw() : ""));
+                    String unit = Text.unitInLabel(
+                            t.raw() + (i + 1 < tokens.size() ? tokens.get(i + 1).raw() : ""));
                     if (unit != null) {
                         headerUnits.put(column.key(), unit);
                         break;
@@ -420,7 +469,12 @@ final class TableReader {
             values.add(t);
         }
         if (!failed) {
-            resolve(values, slots, id.key(), tableName() + "的数据行", "the data row of " + tableNameEn(),
+            resolve(
+                    values,
+                    slots,
+                    id.key(),
+                    tableName() + "的数据行",
+                    "the data row of " + tableNameEn(),
                     tokens.get(start).line());
         }
     }
@@ -447,13 +501,18 @@ final class TableReader {
         } else if (t.kind() == Token.Kind.NUMBER && !orphanNoted) {
             orphanNoted = true;
             String label = lastLabel == null ? "" : "「" + lastLabel + "」";
-            findings.note(t.line(), null,
-                    "表" + id.number() + "中的数值「" + t.raw() + "」" + (label.isEmpty() ? "前没有行名" : "前的" + label
-                            + "不是" + template.code() + "版模板中该表的行") + "，这些数值未导入",
+            findings.note(
+                    t.line(),
+                    null,
+                    "表" + id.number() + "中的数值「" + t.raw() + "」"
+                            + (label.isEmpty() ? "前没有行名" : "前的" + label + "不是" + template.code() + "版模板中该表的行")
+                            + "，这些数值未导入",
                     "Table " + id.number() + ": the value '" + t.raw() + "' "
-                            + (label.isEmpty() ? "has no row label before it"
-                            : "follows '" + lastLabel + "', which is no row of this table in the " + template.code()
-                            + " template") + "; these values were not imported");
+                            + (label.isEmpty()
+                                    ? "has no row label before it"
+                                    : "follows '" + lastLabel + "', which is no row of this table in the "
+                                            + template.code() + " template")
+                            + "; these values were not imported");
         }
     }
 
@@ -542,7 +601,8 @@ final class TableReader {
                 continue;
             }
             RowDef row = index.row(other, id, key);
-            if (row != null && def.row(row.key()).isEmpty()
+            if (row != null
+                    && def.row(row.key()).isEmpty()
                     && def.rows().stream().anyMatch(r -> r.path().contains(row.label()))) {
                 return row;
             }
@@ -597,8 +657,14 @@ final class TableReader {
             labelOnly.putIfAbsent(open.row.key(), open.line);
             return;
         }
-        List<Slot> slots = open.row.columns().stream().map(c -> new Slot(open.row, c)).toList();
-        resolve(open.values, slots, open.row.key(), "「" + display(open.row) + "」", "row '" + display(open.row) + "'",
+        List<Slot> slots =
+                open.row.columns().stream().map(c -> new Slot(open.row, c)).toList();
+        resolve(
+                open.values,
+                slots,
+                open.row.key(),
+                "「" + display(open.row) + "」",
+                "row '" + display(open.row) + "'",
                 open.line);
     }
 
@@ -609,7 +675,9 @@ final class TableReader {
             return;
         }
         if (p.values.stream().anyMatch(v -> v.kind() == Token.Kind.NUMBER)) {
-            findings.note(p.line, null,
+            findings.note(
+                    p.line,
+                    null,
                     "表" + id.number() + "中的「" + p.raw + "」不是" + template.code() + "版模板中该表的行，其后的数值未导入",
                     "Table " + id.number() + ": '" + p.raw + "' is no row of this table in the " + template.code()
                             + " template; the values after it were not imported");
@@ -623,7 +691,8 @@ final class TableReader {
      * the empty cells between the numbers say where the gaps are.
      */
     private void resolve(List<Token> values, List<Slot> slots, String ref, String nameZh, String nameEn, int line) {
-        if (values.size() == slots.size() && values.stream().map(Token::line).distinct().count() == 1
+        if (values.size() == slots.size()
+                && values.stream().map(Token::line).distinct().count() == 1
                 && values.stream().anyMatch(v -> v.kind() == Token.Kind.EMPTY)
                 && values.stream().allMatch(v -> v.kind() != Token.Kind.BAD_NUMBER)) {
             // one line with exactly the row's cells, blanks among them (&nbsp; at the end of an HTML row): positional
@@ -631,7 +700,8 @@ final class TableReader {
             for (int j = 0; j < values.size(); j++) {
                 positional.add(values.get(j).num());
                 if (values.get(j).kind() == Token.Kind.EMPTY) {
-                    blanks.computeIfAbsent(slots.get(j).column, c -> new ArrayList<>()).add(new Blank(slots.get(j).row, line));
+                    blanks.computeIfAbsent(slots.get(j).column, c -> new ArrayList<>())
+                            .add(new Blank(slots.get(j).row, line));
                 }
             }
             assign(slots, positional, ref, line, values.stream().map(Token::raw).toList(), values);
@@ -646,26 +716,33 @@ final class TableReader {
             last--;
         }
         List<Token> trimmed = values.subList(first, last + 1);
-        List<Token> numbers = trimmed.stream().filter(v -> v.kind() == Token.Kind.NUMBER).toList();
+        List<Token> numbers =
+                trimmed.stream().filter(v -> v.kind() == Token.Kind.NUMBER).toList();
         List<String> raw = numbers.stream().map(Token::raw).toList();
         int m = slots.size();
         int n = numbers.size();
         if (n == m) {
             assign(slots, numbers.stream().map(Token::num).toList(), ref, line, raw, numbers);
         } else if (n > m) {
-            List<List<Text.Num>> readings = readings(numbers.stream().map(Token::num).toList(), m);
+            List<List<Text.Num>> readings =
+                    readings(numbers.stream().map(Token::num).toList(), m);
             List<Text.Num> reading = readings.get(0);
             boolean same = readings.stream().allMatch(r -> sameValues(r, reading));
             if (same) {
-                findings.note(line, ref,
-                        nameZh + "有" + n + "个数值，模板为" + m + "列；去掉多余数值的各种读法（去掉第一个、最后一个……）结果相同，"
-                                + "已按模板的" + m + "列导入，请核对",
+                findings.note(
+                        line,
+                        ref,
+                        nameZh + "有" + n + "个数值，模板为" + m + "列；去掉多余数值的各种读法（去掉第一个、最后一个……）结果相同，" + "已按模板的" + m + "列导入，请核对",
                         nameEn + " has " + n + " values but the template has " + m + " columns; every reading without "
-                                + "the extra value" + (n - m > 1 ? "s" : "") + " (dropping the first, the last, …) gives "
+                                + "the extra value" + (n - m > 1 ? "s" : "")
+                                + " (dropping the first, the last, …) gives "
                                 + "the same values, so the template's " + m + " columns were imported; please check");
                 assign(slots, reading, ref, line, raw, null);
             } else {
-                findings.problem(line, ref, raw,
+                findings.problem(
+                        line,
+                        ref,
+                        raw,
                         nameZh + "有" + n + "个数值，模板为" + m + "列，无法确定哪个数值是多余的：去掉不同的数值得到不同的结果",
                         nameEn + " has " + n + " values but the template has " + m + " columns; which value is extra "
                                 + "cannot be told: dropping different values gives different results");
@@ -682,7 +759,10 @@ final class TableReader {
             }
             assign(slots, positional, ref, line, raw, trimmed);
         } else {
-            findings.problem(line, ref, trimmed.stream().map(Token::raw).toList(),
+            findings.problem(
+                    line,
+                    ref,
+                    trimmed.stream().map(Token::raw).toList(),
                     nameZh + "只有" + n + "个数值，模板为" + m + "列，无法确定缺少的是哪一列",
                     nameEn + " has only " + n + " values but the template has " + m + " columns; which column is "
                             + "missing cannot be told");
@@ -693,8 +773,8 @@ final class TableReader {
      * @param sources the token each value was read from, parallel to the slots ({@code null}: the values are one of
      *                several equal readings of a row with a value too many)
      */
-    private void assign(List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw,
-                        List<Token> sources) {
+    private void assign(
+            List<Slot> slots, List<Text.Num> values, String ref, int line, List<String> raw, List<Token> sources) {
         Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
         Map<String, Map<String, CellSource>> read = new LinkedHashMap<>();
         for (int j = 0; j < slots.size(); j++) {
@@ -702,23 +782,39 @@ final class TableReader {
             Map<String, Cell> row = cells.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>());
             Text.Num v = values.get(j);
             if (v != null && !Cell.isPlausible(v.value())) {
-                findings.problem(line, ref, raw, "「" + s.row.fullLabel() + "」行「" + s.column.label() + "」列的数值 " + v.value().toPlainString()
-                                + " 不是可能的数字（须小于 10 的 15 次方，小数不超过 " + Cell.MAX_SCALE + " 位）",
-                        s.row.key() + ", column " + s.column.key() + ": " + v.value().toPlainString()
-                                + " is no plausible figure (below 10^15, at most " + Cell.MAX_SCALE + " decimals)");
+                findings.problem(
+                        line,
+                        ref,
+                        raw,
+                        "「" + s.row.fullLabel() + "」行「" + s.column.label() + "」列的数值 "
+                                + v.value().toPlainString() + " 不是可能的数字（须小于 10 的 15 次方，小数不超过 " + Cell.MAX_SCALE + " 位）",
+                        s.row.key() + ", column " + s.column.key() + ": "
+                                + v.value().toPlainString() + " is no plausible figure (below 10^15, at most "
+                                + Cell.MAX_SCALE + " decimals)");
                 continue;
             }
             Token source = sources == null ? null : sources.get(j);
             if (v != null) {
-                String unit = v.unit() != null ? v.unit()
+                String unit = v.unit() != null
+                        ? v.unit()
                         : s.column.kind() == ValueKind.MONEY ? headerUnits.get(s.column.key()) : null;
                 row.put(s.column.key(), new Cell(v.value(), unit));
             }
-            read.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>()).put(s.column.key(), new CellSource(id.key(),
-                    s.row.key(), s.column.key(), null, source == null ? line : source.line(),
-                    source == null ? String.join(" ", raw) : source.raw(),
-                    v == null ? CellSource.Reading.BLANK
-                            : sources == null ? CellSource.Reading.EXTRA_VALUE_DROPPED : CellSource.Reading.WRITTEN));
+            read.computeIfAbsent(s.row.key(), r -> new LinkedHashMap<>())
+                    .put(
+                            s.column.key(),
+                            new CellSource(
+                                    id.key(),
+                                    s.row.key(),
+                                    s.column.key(),
+                                    null,
+                                    source == null ? line : source.line(),
+                                    source == null ? String.join(" ", raw) : source.raw(),
+                                    v == null
+                                            ? CellSource.Reading.BLANK
+                                            : sources == null
+                                                    ? CellSource.Reading.EXTRA_VALUE_DROPPED
+                                                    : CellSource.Reading.WRITTEN));
         }
         cells.forEach((rowKey, rowCells) -> {
             Map<String, Cell> before = found.get(rowKey);
@@ -727,12 +823,19 @@ final class TableReader {
                 sourceOf.put(rowKey, read.getOrDefault(rowKey, new LinkedHashMap<>()));
                 labelOnly.remove(rowKey);
             } else if (before.equals(rowCells)) {
-                findings.note(line, rowKey, "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次（数值相同）",
+                findings.note(
+                        line,
+                        rowKey,
+                        "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次（数值相同）",
                         "Table " + id.number() + ": the row '" + display(rowKey) + "' appears twice (same values)");
             } else {
-                findings.problem(line, rowKey, raw,
+                findings.problem(
+                        line,
+                        rowKey,
+                        raw,
                         "表" + id.number() + "的行「" + display(rowKey) + "」出现了两次，数值不同",
-                        "Table " + id.number() + ": the row '" + display(rowKey) + "' appears twice with different values");
+                        "Table " + id.number() + ": the row '" + display(rowKey)
+                                + "' appears twice with different values");
             }
         });
     }
@@ -752,8 +855,8 @@ final class TableReader {
         return readings;
     }
 
-    private static void dropCombinations(List<Text.Num> numbers, int k, int from, List<Integer> dropped,
-                                         List<List<Text.Num>> out) {
+    private static void dropCombinations(
+            List<Text.Num> numbers, int k, int from, List<Integer> dropped, List<List<Text.Num>> out) {
         if (dropped.size() == k) {
             List<Text.Num> reading = new ArrayList<>();
             for (int j = 0; j < numbers.size(); j++) {
@@ -793,7 +896,10 @@ final class TableReader {
 
     private void notANumber(Token t, String rowKey, String rowName) {
         String where = rowName == null ? "" : "「" + rowName + "」";
-        findings.problem(t.line(), rowKey, List.of(t.raw()),
+        findings.problem(
+                t.line(),
+                rowKey,
+                List.of(t.raw()),
                 "表" + id.number() + (where.isEmpty() ? "" : "的行" + where) + "中的「" + t.raw() + "」不是数字",
                 "Table " + id.number() + (where.isEmpty() ? "" : ", row '" + rowName + "'") + ": '" + t.raw()
                         + "' is not a number");
@@ -826,8 +932,7 @@ final class TableReader {
 
     // ------------------------------------------------------------------ state
 
-    private record Slot(RowDef row, ColumnDef column) {
-    }
+    private record Slot(RowDef row, ColumnDef column) {}
 
     /** A row whose label has been read, collecting its values. */
     private final class Open {
@@ -853,7 +958,8 @@ final class TableReader {
         }
 
         int numbers() {
-            return (int) values.stream().filter(v -> v.kind() == Token.Kind.NUMBER).count();
+            return (int)
+                    values.stream().filter(v -> v.kind() == Token.Kind.NUMBER).count();
         }
 
         /** Whether the text continues the row's label (（二）部分公开 / （区分处理的，…）). */

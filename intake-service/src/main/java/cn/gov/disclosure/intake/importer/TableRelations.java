@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.RowRole;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.model.Cell;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.Map;
 final class TableRelations {
 
     /** A cell of the table by its row and column key. */
-    record Slot(String row, String column) {
-    }
+    record Slot(String row, String column) {}
 
     /** Σ coefficients[i] × slots[i] = 0. */
     record Relation(List<Slot> slots, List<Integer> coefficients) {
@@ -44,14 +42,18 @@ final class TableRelations {
         }
     }
 
-    private TableRelations() {
-    }
+    private TableRelations() {}
 
     static List<Relation> of(TableDef def) {
         List<Relation> relations = new ArrayList<>();
         for (RowDef row : def.rows()) {
-            ColumnDef total = row.columns().stream().filter(c -> c.role() == ColumnRole.TOTAL).findFirst().orElse(null);
-            List<ColumnDef> parts = row.columns().stream().filter(c -> c.role() == ColumnRole.PART).toList();
+            ColumnDef total = row.columns().stream()
+                    .filter(c -> c.role() == ColumnRole.TOTAL)
+                    .findFirst()
+                    .orElse(null);
+            List<ColumnDef> parts = row.columns().stream()
+                    .filter(c -> c.role() == ColumnRole.PART)
+                    .toList();
             if (total != null && !parts.isEmpty()) {
                 List<Slot> slots = new ArrayList<>();
                 List<Integer> k = new ArrayList<>();
@@ -64,13 +66,20 @@ final class TableRelations {
                 relations.add(new Relation(slots, k));
             }
         }
-        RowDef resultTotal = def.rows().stream().filter(r -> r.role() == RowRole.RESULT_TOTAL).findFirst().orElse(null);
+        RowDef resultTotal = def.rows().stream()
+                .filter(r -> r.role() == RowRole.RESULT_TOTAL)
+                .findFirst()
+                .orElse(null);
         if (resultTotal == null) {
             return relations;
         }
-        List<RowDef> results = def.rows().stream().filter(r -> r.role() == RowRole.RESULT).toList();
-        List<RowDef> incoming = def.rows().stream().filter(r -> r.role() == RowRole.INCOMING).toList();
-        List<RowDef> forward = def.rows().stream().filter(r -> r.role() == RowRole.CARRIED_FORWARD).toList();
+        List<RowDef> results =
+                def.rows().stream().filter(r -> r.role() == RowRole.RESULT).toList();
+        List<RowDef> incoming =
+                def.rows().stream().filter(r -> r.role() == RowRole.INCOMING).toList();
+        List<RowDef> forward = def.rows().stream()
+                .filter(r -> r.role() == RowRole.CARRIED_FORWARD)
+                .toList();
         for (ColumnDef c : resultTotal.columns()) {
             List<Slot> slots = new ArrayList<>();
             List<Integer> k = new ArrayList<>();
@@ -129,7 +138,8 @@ final class TableRelations {
             if (!complete) {
                 continue;
             }
-            BigDecimal v = rest.negate().divide(BigDecimal.valueOf(r.coefficients().get(at)));
+            BigDecimal v =
+                    rest.negate().divide(BigDecimal.valueOf(r.coefficients().get(at)));
             if (value != null && value.compareTo(v) != 0) {
                 return null;
             }

@@ -2,22 +2,21 @@ package cn.gov.disclosure.intake.importer;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Text normalisation shared by the importer: matching keys, cleaning of narrative lines, numbers in cells. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark:[^\\]]*\\]");
     private static final Pattern LEADING_HASHES = Pattern.compile("^#+\\s*");
     private static final Pattern BULLET = Pattern.compile("^[-*+]\\s+");
     private static final Pattern ARABIC_ENUM = Pattern.compile("^(\\d+)[、.．]");
     private static final Pattern CHINESE_ENUM = Pattern.compile("^([一二三四五六七八九十]+)[.．,，]");
-    private static final Pattern ENUMERATOR = Pattern.compile(
-            "^(\\([一二三四五六七八九十\\d]+\\)|[一二三四五六七八九十]+、|\\d+\\.)");
+    private static final Pattern ENUMERATOR = Pattern.compile("^(\\([一二三四五六七八九十\\d]+\\)|[一二三四五六七八九十]+、|\\d+\\.)");
 
     /** Money units a cell or a column label may state (longest first). */
     static final String MONEY_UNITS = "万元|千元|亿元|元";
@@ -26,11 +25,11 @@ final class Text {
 
     private static final Pattern NUMBER = Pattern.compile(
             "^([+-]?)\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(" + MONEY_UNITS + "|" + COUNT_WORDS + ")?$");
-    private static final Pattern NUMBERISH = Pattern.compile(
-            "^[+-]?[\\d\\s.,、]*\\d[\\d\\s.,、]*(" + MONEY_UNITS + "|" + COUNT_WORDS + ")?$");
+    private static final Pattern NUMBERISH =
+            Pattern.compile("^[+-]?[\\d\\s.,、]*\\d[\\d\\s.,、]*(" + MONEY_UNITS + "|" + COUNT_WORDS + ")?$");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s|:：\\-—–=+_]*[-—–=_]{3,}[\\s|:：\\-—–=+_]*$");
-    private static final Pattern LABEL_UNIT = Pattern.compile(
-            "单位[:：]?\\s*(" + MONEY_UNITS + ")|[(（]\\s*(" + MONEY_UNITS + ")\\s*[)）]");
+    private static final Pattern LABEL_UNIT =
+            Pattern.compile("单位[:：]?\\s*(" + MONEY_UNITS + ")|[(（]\\s*(" + MONEY_UNITS + ")\\s*[)）]");
 
     static String nfkc(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -48,9 +47,20 @@ final class Text {
         String n = nfkc(s);
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b' || c == '\ufeff'
-                    || c == '"' || c == '\'' || c == '“' || c == '”' || c == '‘' || c == '’' || c == '「'
-                    || c == '」' || c == '*' || c == '`') {
+            if (Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || c == '\u200b'
+                    || c == '\ufeff'
+                    || c == '"'
+                    || c == '\''
+                    || c == '“'
+                    || c == '”'
+                    || c == '‘'
+                    || c == '’'
+                    || c == '「'
+                    || c == '」'
+                    || c == '*'
+                    || c == '`') {
                 continue;
             }
             b.append(c == '\u2212' ? '-' : c);
@@ -137,7 +147,7 @@ final class Text {
     /** A number read from a cell. */
     record Num(BigDecimal value, String unit) {
         boolean sameAs(Num other) {
-            return value.compareTo(other.value) == 0 && java.util.Objects.equals(unit, other.unit);
+            return value.compareTo(other.value) == 0 && Objects.equals(unit, other.unit);
         }
     }
 }

@@ -15,8 +15,7 @@ final class TextDecoder {
 
     static final Charset GB18030 = Charset.forName("GB18030");
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     static String decode(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -24,8 +23,11 @@ final class TextDecoder {
         }
         Charset utf16 = utf16(bytes);
         if (utf16 != null) {
-            int skip = bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
-                    || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) ? 2 : 0;
+            int skip = bytes.length >= 2
+                            && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                                    || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)
+                    ? 2
+                    : 0;
             return new String(bytes, skip, bytes.length - skip, utf16);
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
@@ -36,7 +38,8 @@ final class TextDecoder {
         if (gb != null) {
             return gb;
         }
-        throw ImportException.of("无法识别文本的编码（不是 UTF-8、GB18030/GBK 或 UTF-16）。请在记事本中打开，另存为 UTF-8 后再上传，或直接上传 Word 文件",
+        throw ImportException.of(
+                "无法识别文本的编码（不是 UTF-8、GB18030/GBK 或 UTF-16）。请在记事本中打开，另存为 UTF-8 后再上传，或直接上传 Word 文件",
                 "the text's encoding is none of UTF-8, GB18030/GBK or UTF-16; save it as UTF-8 or upload the Word file");
     }
 
@@ -74,8 +77,11 @@ final class TextDecoder {
 
     private static String strict(byte[] bytes, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
 import cn.gov.disclosure.contracts.catalogue.TableId;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +8,12 @@ import java.util.List;
 /** One cell of a table region: a label, a number, an empty cell, or something that should be a number and is not. */
 record Token(Kind kind, int line, String raw, String key, Text.Num num) {
 
-    enum Kind { LABEL, NUMBER, EMPTY, BAD_NUMBER }
+    enum Kind {
+        LABEL,
+        NUMBER,
+        EMPTY,
+        BAD_NUMBER
+    }
 
     boolean isValue() {
         return kind != Kind.LABEL;
@@ -48,11 +52,15 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
                     continue;
                 }
                 String key = Text.key(c);
-                boolean known = index.isAnyRowPrefix(table, key) || index.isKnownText(table, key)
+                boolean known = index.isAnyRowPrefix(table, key)
+                        || index.isKnownText(table, key)
                         || index.rowBySuffixInAny(table, key);
                 String[] words = c.split("[\\s\u00a0\u3000]+");
-                if (!known && words.length > 1 && java.util.Arrays.stream(words)
-                        .allMatch(w -> index.isKnownText(table, Text.key(w)) || index.isAnyRowPrefix(table, Text.key(w)))) {
+                if (!known
+                        && words.length > 1
+                        && Arrays.stream(words)
+                                .allMatch(w -> index.isKnownText(table, Text.key(w))
+                                        || index.isAnyRowPrefix(table, Text.key(w)))) {
                     // pieces of several labels on one line (三、本年度办 （五）不予处 3.要求提供公开出版物): one token each
                     for (String w : words) {
                         tokens.add(new Token(Kind.LABEL, line.number(), w, Text.key(w), null));
@@ -118,5 +126,4 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
         cells.addAll(Arrays.asList(words).subList(tail, words.length));
         return cells.size() == 1 ? List.of(text) : cells;
     }
-
 }

@@ -3,7 +3,6 @@ package cn.gov.disclosure.intake.store;
 import cn.gov.disclosure.intake.submission.Draft;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -12,8 +12,7 @@ import jakarta.persistence.Table;
 @IdClass(IdempotencyKey.Key.class)
 public class IdempotencyKey {
 
-    public record Key(String subject, String key) {
-    }
+    public record Key(String subject, String key) {}
 
     @Id
     public String subject;

@@ -8,11 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A township's draft of a year's report: one per organisation and year, replaced on every save. */
 @Entity
@@ -20,8 +19,7 @@ import java.util.List;
 @IdClass(StoredDraft.Key.class)
 public class StoredDraft {
 
-    public record Key(String organisationCode, int year) {
-    }
+    public record Key(String organisationCode, int year) {}
 
     @Id
     @Column(name = "organisation_code")

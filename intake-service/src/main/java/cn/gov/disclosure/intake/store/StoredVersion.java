@@ -13,11 +13,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Every version a township sent, with its state as the other services reported it; earlier ones stay readable. */
 @Entity
@@ -25,8 +24,7 @@ import java.util.List;
 @IdClass(StoredVersion.Key.class)
 public class StoredVersion {
 
-    public record Key(String reportId, int version) {
-    }
+    public record Key(String reportId, int version) {}
 
     @Id
     @Column(name = "report_id")
@@ -105,8 +103,23 @@ public class StoredVersion {
     }
 
     ReportVersion version() {
-        return new ReportVersion(reportId, version, organisationCode, organisationName, countyCode, year, state, source,
-                report, importNotes, findings == null ? List.of() : findings, reviewComment, publicUrl, submittedAt,
-                submittedBy, updatedAt, provenance);
+        return new ReportVersion(
+                reportId,
+                version,
+                organisationCode,
+                organisationName,
+                countyCode,
+                year,
+                state,
+                source,
+                report,
+                importNotes,
+                findings == null ? List.of() : findings,
+                reviewComment,
+                publicUrl,
+                submittedAt,
+                submittedBy,
+                updatedAt,
+                provenance);
     }
 }

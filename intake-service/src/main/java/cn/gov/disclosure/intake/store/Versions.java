@@ -8,7 +8,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,9 +24,13 @@ public class Versions implements PanacheRepositoryBase<StoredVersion, StoredVers
      * other create one row and both go on to wait for its lock.
      */
     public int lockReport(String reportId, String organisationCode, int year) {
-        getEntityManager().createNativeQuery(
+        getEntityManager()
+                .createNativeQuery(
                         "INSERT INTO report (report_id, organisation_code, year) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, reportId).setParameter(2, organisationCode).setParameter(3, year).executeUpdate();
+                .setParameter(1, reportId)
+                .setParameter(2, organisationCode)
+                .setParameter(3, year)
+                .executeUpdate();
         return getEntityManager().find(StoredReport.class, reportId, LockModeType.PESSIMISTIC_WRITE).latestVersion;
     }
 
@@ -51,13 +54,15 @@ public class Versions implements PanacheRepositoryBase<StoredVersion, StoredVers
     }
 
     public List<ReportVersion> versions(String reportId) {
-        return list("reportId", Sort.by("version"), reportId).stream().map(StoredVersion::version).toList();
+        return list("reportId", Sort.by("version"), reportId).stream()
+                .map(StoredVersion::version)
+                .toList();
     }
 
     /** The latest version of every report of the given organisations (all when {@code null}), for a year or all years. */
     public List<ReportVersion> latestVersions(List<String> organisationCodes, Integer year) {
-        List<String> where = new ArrayList<>(List.of(
-                "v.version = (select r.latestVersion from StoredReport r where r.reportId = v.reportId)"));
+        List<String> where = new ArrayList<>(
+                List.of("v.version = (select r.latestVersion from StoredReport r where r.reportId = v.reportId)"));
         Parameters params = new Parameters();
         if (organisationCodes != null) {
             where.add("v.organisationCode in :organisations");
@@ -67,16 +72,26 @@ public class Versions implements PanacheRepositoryBase<StoredVersion, StoredVers
             where.add("v.year = :year");
             params.and("year", year);
         }
-        return find("from StoredVersion v where " + String.join(" and ", where)
-                + " order by v.year desc, v.organisationCode", params).stream().map(StoredVersion::version).toList();
+        return find(
+                        "from StoredVersion v where " + String.join(" and ", where)
+                                + " order by v.year desc, v.organisationCode",
+                        params)
+                .stream()
+                .map(StoredVersion::version)
+                .toList();
     }
 
     /**
      * Moves a version to a new state with the details the event brought (each kept as it was when the event has
      * none); returns false when there is no such version.
      */
-    public boolean updateState(String reportId, int version, VersionState state, List<Finding> findings,
-                               String reviewComment, String publicUrl) {
+    public boolean updateState(
+            String reportId,
+            int version,
+            VersionState state,
+            List<Finding> findings,
+            String reviewComment,
+            String publicUrl) {
         StoredVersion v = findById(new StoredVersion.Key(reportId, version));
         if (v == null) {
             return false;
@@ -96,8 +111,7 @@ public class Versions implements PanacheRepositoryBase<StoredVersion, StoredVers
     }
 
     /** A version an idempotency key already produced, and the fingerprint of the report it was used for. */
-    public record KeyedVersion(String reportId, int version, String fingerprint) {
-    }
+    public record KeyedVersion(String reportId, int version, String fingerprint) {}
 
     public Optional<KeyedVersion> findIdempotent(String subject, String key) {
         return Optional.ofNullable(getEntityManager().find(IdempotencyKey.class, new IdempotencyKey.Key(subject, key)))
@@ -109,10 +123,16 @@ public class Versions implements PanacheRepositoryBase<StoredVersion, StoredVers
      * NOTHING}: two requests with one key racing each other store one row, and neither fails its transaction).
      */
     public boolean rememberIdempotent(String subject, String key, String reportId, int version, String fingerprint) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                         INSERT INTO idempotency_key (subject, key, report_id, version, fingerprint)
                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING""")
-                .setParameter(1, subject).setParameter(2, key).setParameter(3, reportId).setParameter(4, version)
-                .setParameter(5, fingerprint).executeUpdate() == 1;
+                        .setParameter(1, subject)
+                        .setParameter(2, key)
+                        .setParameter(3, reportId)
+                        .setParameter(4, version)
+                        .setParameter(5, fingerprint)
+                        .executeUpdate()
+                == 1;
     }
 }

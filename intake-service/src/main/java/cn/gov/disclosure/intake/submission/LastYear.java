@@ -10,7 +10,6 @@ import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +31,14 @@ public final class LastYear {
     private static final String PREVIOUS_ITEMS = "previousYearItems";
     private static final String CHANGE = "changeThisYear";
 
-    private LastYear() {
-    }
+    private LastYear() {}
 
     public static AnnualReport prefill(AnnualReport last, int year, String organisationName) {
         TemplateVersion template = TemplateVersion.requiredFor(year);
-        return start(organisationName, year, last.template() == template ? activeDisclosure(last, template) : null,
+        return start(
+                organisationName,
+                year,
+                last.template() == template ? activeDisclosure(last, template) : null,
                 applications(last, template));
     }
 
@@ -49,12 +50,20 @@ public final class LastYear {
         return start(organisationName, year, null, null);
     }
 
-    private static AnnualReport start(String organisationName, int year, ReportTable activeDisclosure,
-                                      ReportTable applications) {
+    private static AnnualReport start(
+            String organisationName, int year, ReportTable activeDisclosure, ReportTable applications) {
         List<Section> sections = TemplateCatalogue.sections().stream()
-                .map(s -> new Section(s.key(), s.heading(), "")).toList();
-        return new AnnualReport(organisationName, year, TemplateVersion.requiredFor(year),
-                organisationName + year + "年政府信息公开工作年度报告", sections, activeDisclosure, applications, null);
+                .map(s -> new Section(s.key(), s.heading(), ""))
+                .toList();
+        return new AnnualReport(
+                organisationName,
+                year,
+                TemplateVersion.requiredFor(year),
+                organisationName + year + "年政府信息公开工作年度报告",
+                sections,
+                activeDisclosure,
+                applications,
+                null);
     }
 
     private static ReportTable applications(AnnualReport last, TemplateVersion template) {
@@ -80,7 +89,8 @@ public final class LastYear {
             return null;
         }
         ReportTable.Builder t = ReportTable.builder();
-        for (RowDef row : TemplateCatalogue.table(template, TableId.ACTIVE_DISCLOSURE).rows()) {
+        for (RowDef row :
+                TemplateCatalogue.table(template, TableId.ACTIVE_DISCLOSURE).rows()) {
             Map<String, Cell> cells = previous.rows().get(row.key());
             if (cells == null) {
                 continue;
@@ -89,8 +99,14 @@ public final class LastYear {
                 t.put(row.key(), IN_FORCE, cells.get(IN_FORCE));
             }
             if (row.column(PREVIOUS_ITEMS) != null && cells.get(PREVIOUS_ITEMS) != null && cells.get(CHANGE) != null) {
-                t.put(row.key(), PREVIOUS_ITEMS, new Cell(cells.get(PREVIOUS_ITEMS).value().add(cells.get(CHANGE).value()),
-                        cells.get(PREVIOUS_ITEMS).unit()));
+                t.put(
+                        row.key(),
+                        PREVIOUS_ITEMS,
+                        new Cell(
+                                cells.get(PREVIOUS_ITEMS)
+                                        .value()
+                                        .add(cells.get(CHANGE).value()),
+                                cells.get(PREVIOUS_ITEMS).unit()));
             }
         }
         return t.isEmpty() ? null : t.build();

@@ -1,14 +1,12 @@
 package cn.gov.disclosure.intake.submission;
 
-import cn.gov.disclosure.intake.store.Versions;
-
 import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
+import cn.gov.disclosure.intake.store.Versions;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +33,10 @@ public class ReportQueries {
     }
 
     public ReportVersion version(Caller caller, String reportId, int version) {
-        ReportVersion v = repository.find(reportId, version)
-                .orElseThrow(() -> ProblemException.notFound("报告 " + reportId + " 第 " + version + " 版",
-                        "report " + reportId + " version " + version));
+        ReportVersion v = repository
+                .find(reportId, version)
+                .orElseThrow(() -> ProblemException.notFound(
+                        "报告 " + reportId + " 第 " + version + " 版", "report " + reportId + " version " + version));
         requireVisible(caller, v.organisationCode());
         return v;
     }
@@ -48,8 +47,11 @@ public class ReportQueries {
             return repository.latestVersions(null, year);
         }
         if (caller.is(Roles.COUNTY_REVIEWER)) {
-            return repository.latestVersions(registry.townshipsWithin(caller.organisationCode()).stream()
-                    .map(OrganisationRegistry.Organisation::code).toList(), year);
+            return repository.latestVersions(
+                    registry.townshipsWithin(caller.organisationCode()).stream()
+                            .map(OrganisationRegistry.Organisation::code)
+                            .toList(),
+                    year);
         }
         return repository.latestVersions(List.of(String.valueOf(caller.organisationCode())), year);
     }
@@ -77,8 +79,9 @@ public class ReportQueries {
     private void requireVisible(Caller caller, String organisationCode) {
         boolean visible = caller.is(Roles.PROVINCE_ADMIN)
                 || (caller.is(Roles.TOWNSHIP_SUBMITTER) && organisationCode.equals(caller.organisationCode()))
-                || (caller.is(Roles.COUNTY_REVIEWER) && caller.organisationCode() != null
-                && registry.isWithin(organisationCode, caller.organisationCode()));
+                || (caller.is(Roles.COUNTY_REVIEWER)
+                        && caller.organisationCode() != null
+                        && registry.isWithin(organisationCode, caller.organisationCode()));
         if (!visible) {
             throw ProblemException.forbidden("该报告不属于您的单位", "the report belongs to another organisation");
         }

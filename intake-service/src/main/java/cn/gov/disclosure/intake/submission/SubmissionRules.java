@@ -4,7 +4,6 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class SubmissionRules {
 
-    private SubmissionRules() {
-    }
+    private SubmissionRules() {}
 
     /**
      * @param currentYear the calendar year now (Beijing time): a report covers a year that has ended
@@ -24,19 +22,28 @@ public final class SubmissionRules {
     public static void checkAcceptable(AnnualReport report, int currentYear) {
         List<Problem.Error> errors = new ArrayList<>();
         if (report == null) {
-            throw ProblemException.badRequest("empty-report", "请求体为空", "The request body is empty",
+            throw ProblemException.badRequest(
+                    "empty-report",
+                    "请求体为空",
+                    "The request body is empty",
                     List.of(Problem.Error.at("", "请提交年度报告", "a report is required")));
         }
         if (report.year() == 0) {
             errors.add(Problem.Error.at("/year", "缺少报告年度", "the reporting year is missing"));
         } else if (report.year() < TemplateVersion.FIRST_REPORTING_YEAR) {
-            errors.add(Problem.Error.at("/year", "报告年度不能早于 " + TemplateVersion.FIRST_REPORTING_YEAR + " 年",
+            errors.add(Problem.Error.at(
+                    "/year",
+                    "报告年度不能早于 " + TemplateVersion.FIRST_REPORTING_YEAR + " 年",
                     "the reporting year cannot be before " + TemplateVersion.FIRST_REPORTING_YEAR));
         } else if (report.year() > currentYear) {
-            errors.add(Problem.Error.at("/year", "报告年度 " + report.year() + " 是将来的年份",
+            errors.add(Problem.Error.at(
+                    "/year",
+                    "报告年度 " + report.year() + " 是将来的年份",
                     "the reporting year " + report.year() + " is in the future"));
         } else if (report.year() == currentYear) {
-            errors.add(Problem.Error.at("/year", "报告年度 " + report.year() + " 尚未结束，年度报告须在次年提交",
+            errors.add(Problem.Error.at(
+                    "/year",
+                    "报告年度 " + report.year() + " 尚未结束，年度报告须在次年提交",
                     "the reporting year " + report.year() + " has not ended; the report is due the following year"));
         }
         if (report.template() == null) {
@@ -45,7 +52,9 @@ public final class SubmissionRules {
         if (report.sections().isEmpty()) {
             errors.add(Problem.Error.at("/sections", "报告没有任何章节", "the report has no sections"));
         }
-        if (report.activeDisclosure() == null && report.applications() == null && report.reviewsAndLitigation() == null) {
+        if (report.activeDisclosure() == null
+                && report.applications() == null
+                && report.reviewsAndLitigation() == null) {
             errors.add(Problem.Error.at("/applications", "报告没有任何表格", "the report has no tables"));
         }
         if (!errors.isEmpty()) {

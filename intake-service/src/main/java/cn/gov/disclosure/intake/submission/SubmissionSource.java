@@ -5,4 +5,12 @@ package cn.gov.disclosure.intake.submission;
  * How a version came in: a JSON report, a document of one of the importer's formats, or the townships' page (a draft
  * the clerk checked and corrected on the form, with its document's provenance).
  */
-public enum SubmissionSource { JSON, TEXT, DOCX, DOC, PDF, HTML, WORKSPACE }
+public enum SubmissionSource {
+    JSON,
+    TEXT,
+    DOCX,
+    DOC,
+    PDF,
+    HTML,
+    WORKSPACE
+}

@@ -1,22 +1,24 @@
 package cn.gov.disclosure.intake.api;
 
-import cn.gov.disclosure.contracts.ContractsJson;
-import cn.gov.disclosure.contracts.GoldenSeeds;
-import cn.gov.disclosure.contracts.model.AnnualReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+
+import cn.gov.disclosure.contracts.ContractsJson;
+import cn.gov.disclosure.contracts.GoldenSeeds;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.junit.jupiter.api.Test;
 
 /**
  * The import endpoint takes the documents clerks really have — a PDF, the portal's HTML page, a Word 97 .doc, text in
@@ -33,9 +35,16 @@ class DocumentFormatsTest {
     }
 
     private static JsonNode dryRun(String org, String contentType, byte[] body) throws IOException {
-        String json = given().header("Authorization", Townships.submitter(org)).contentType(contentType).body(body)
-                .when().post("/api/v1/reports/import?dryRun=true")
-                .then().statusCode(200).extract().body().asString();
+        String json = given().header("Authorization", Townships.submitter(org))
+                .contentType(contentType)
+                .body(body)
+                .when()
+                .post("/api/v1/reports/import?dryRun=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .body()
+                .asString();
         return ContractsJson.mapper().readTree(json);
     }
 
@@ -44,14 +53,17 @@ class DocumentFormatsTest {
         JsonNode answer = dryRun(Townships.SHENHU, "application/pdf", resource("real/huaian-city-2024.pdf"));
         assertThat(answer.path("format").asText()).isEqualTo("pdf");
         assertThat(answer.at("/report/applications/newReceived/total").asInt()).isEqualTo(3119);
-        assertThat(answer.at("/report/reviewsAndLitigation/administrativeReconsideration/total").asInt()).isEqualTo(351);
+        assertThat(answer.at("/report/reviewsAndLitigation/administrativeReconsideration/total")
+                        .asInt())
+                .isEqualTo(351);
         // every cell of Table 3 (25 rows × 7) and Table 4 (15) says where it came from
         assertThat(answer.path("provenance").size()).isGreaterThanOrEqualTo(25 * 7 + 15);
     }
 
     @Test
     void aPortalsHtmlPageSentAsOctetStream() throws Exception {
-        JsonNode answer = dryRun(Townships.SHENHU, "application/octet-stream", resource("real/pingtan-haitan-2023.html"));
+        JsonNode answer =
+                dryRun(Townships.SHENHU, "application/octet-stream", resource("real/pingtan-haitan-2023.html"));
         assertThat(answer.path("format").asText()).isEqualTo("html");
         assertThat(answer.at("/report/organisationName").asText()).isEqualTo("平潭综合实验区海坛片区管理局");
         assertThat(answer.at("/report/applications/newReceived/total").asInt()).isZero();
@@ -76,15 +88,28 @@ class DocumentFormatsTest {
     @Test
     void anImportedVersionKeepsItsProvenanceAndFormat() throws Exception {
         byte[] doc = resource("seed-documents/seed-1.doc");
-        given().header("Authorization", Townships.submitter(Townships.NANKOU)).contentType("application/msword").body(doc)
-                .when().post("/api/v1/reports/import")
-                .then().statusCode(202).body("reportId", equalTo(Townships.NANKOU + "-2020"));
         given().header("Authorization", Townships.submitter(Townships.NANKOU))
-                .when().get("/api/v1/reports/" + Townships.NANKOU + "-2020")
-                .then().statusCode(200).body("versions.source", hasItem("DOC"));
+                .contentType("application/msword")
+                .body(doc)
+                .when()
+                .post("/api/v1/reports/import")
+                .then()
+                .statusCode(202)
+                .body("reportId", equalTo(Townships.NANKOU + "-2020"));
+        given().header("Authorization", Townships.submitter(Townships.NANKOU))
+                .when()
+                .get("/api/v1/reports/" + Townships.NANKOU + "-2020")
+                .then()
+                .statusCode(200)
+                .body("versions.source", hasItem("DOC"));
         String json = given().header("Authorization", Townships.submitter(Townships.NANKOU))
-                .when().get("/api/v1/reports/" + Townships.NANKOU + "-2020/versions/1")
-                .then().statusCode(200).extract().body().asString();
+                .when()
+                .get("/api/v1/reports/" + Townships.NANKOU + "-2020/versions/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .body()
+                .asString();
         JsonNode provenance = ContractsJson.mapper().readTree(json).path("provenance");
         assertThat(provenance.size()).isGreaterThan(100);
         assertThat(provenance.get(0).path("line").asInt()).isPositive();
@@ -94,22 +119,33 @@ class DocumentFormatsTest {
     @Test
     void aScannedPdfIsRefusedAskingForTheWordFile() throws Exception {
         byte[] scan;
-        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
-            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+        try (var pdf = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
+            pdf.addPage(new PDPage());
             pdf.save(out);
             scan = out.toByteArray();
         }
-        given().header("Authorization", Townships.submitter(Townships.SHENHU)).contentType("application/pdf").body(scan)
-                .when().post("/api/v1/reports/import?dryRun=true")
-                .then().statusCode(422).contentType(startsWith("application/problem+json"))
-                .body("detail", containsString("扫描件")).body("detail", containsString(".docx"));
+        given().header("Authorization", Townships.submitter(Townships.SHENHU))
+                .contentType("application/pdf")
+                .body(scan)
+                .when()
+                .post("/api/v1/reports/import?dryRun=true")
+                .then()
+                .statusCode(422)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("扫描件"))
+                .body("detail", containsString(".docx"));
     }
 
     @Test
     void aDamagedPdfIsNoServerError() {
-        given().header("Authorization", Townships.submitter(Townships.SHENHU)).contentType("application/pdf")
+        given().header("Authorization", Townships.submitter(Townships.SHENHU))
+                .contentType("application/pdf")
                 .body("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage".getBytes())
-                .when().post("/api/v1/reports/import?dryRun=true")
-                .then().statusCode(422).body("detail", containsString("PDF"));
+                .when()
+                .post("/api/v1/reports/import?dryRun=true")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("PDF"));
     }
 }

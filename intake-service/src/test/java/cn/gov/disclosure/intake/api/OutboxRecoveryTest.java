@@ -1,20 +1,19 @@
 package cn.gov.disclosure.intake.api;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.gov.disclosure.contracts.GoldenSeeds;
-import cn.gov.disclosure.infra.kafka.KafkaProbe;
 import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.infra.RealInfrastructureResource;
+import cn.gov.disclosure.infra.kafka.KafkaProbe;
 import cn.gov.disclosure.support.outbox.OutboxRelay;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** The broker goes down; submissions are still accepted, and each event arrives exactly once when it is back. */
 @QuarkusTest
@@ -28,11 +27,14 @@ class OutboxRecoveryTest {
         String reportId = Townships.ZIMAO + "-2020";
         RealInfrastructureResource.kafka().stop();
         try {
-            given().header("Authorization", Townships.submitter(Townships.ZIMAO)).contentType(ContentType.JSON)
-                    .body(GoldenSeeds.json(0)).when().post("/api/v1/reports")
-                    .then().statusCode(202);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                    .until(() -> relay.backlog() >= 1);
+            given().header("Authorization", Townships.submitter(Townships.ZIMAO))
+                    .contentType(ContentType.JSON)
+                    .body(GoldenSeeds.json(0))
+                    .when()
+                    .post("/api/v1/reports")
+                    .then()
+                    .statusCode(202);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() >= 1);
         } finally {
             RealInfrastructureResource.kafka().start();
         }

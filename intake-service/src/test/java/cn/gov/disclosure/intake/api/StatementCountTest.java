@@ -1,5 +1,7 @@
 package cn.gov.disclosure.intake.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.infra.StatementCount;
@@ -10,14 +12,11 @@ import cn.gov.disclosure.support.security.Roles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How many SQL statements a submission costs in the intake database (Hibernate's statistics, on in the test profile;
@@ -29,6 +28,7 @@ class StatementCountTest {
 
     @Inject
     SessionFactory sessions;
+
     @Inject
     SubmissionService submissions;
 
@@ -40,9 +40,11 @@ class StatementCountTest {
         Caller clerk = new Caller("jinjing", "金井镇填报员", Set.of(Roles.TOWNSHIP_SUBMITTER), Townships.JINJING);
 
         Statistics stats = sessions.getStatistics();
-        StatementCount.Counted<SubmissionService.Receipt> counted = StatementCount.of(stats::getPrepareStatementCount,
-                stats::clear, () -> submissions.submit(clerk, report, SubmissionSource.JSON, List.of(),
-                        "count-" + System.nanoTime()));
+        StatementCount.Counted<SubmissionService.Receipt> counted = StatementCount.of(
+                stats::getPrepareStatementCount,
+                stats::clear,
+                () -> submissions.submit(
+                        clerk, report, SubmissionSource.JSON, List.of(), "count-" + System.nanoTime()));
         SubmissionService.Receipt receipt = counted.result();
         long statements = counted.statements();
 

@@ -1,13 +1,13 @@
 package cn.gov.disclosure.intake.importer;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Damaged and hostile documents: truncated and bit-flipped copies of every real fixture, deep markup, huge numbers,
@@ -18,9 +18,14 @@ class HostileDocumentsTest {
 
     private final ReportImporter importer = new ReportImporter();
 
-    private static final List<String> FIXTURES = List.of("real/huaian-city-2024.pdf", "real/pingtan-haitan-2023.html",
-            "real/pingtan-zone-2021.crawler.txt", "real/shanghai-kewei-2024.md.txt", "seed-documents/seed-2.doc",
-            "seed-documents/seed-4.office.pdf", "real/huaian-city-2024.pdftext.txt");
+    private static final List<String> FIXTURES = List.of(
+            "real/huaian-city-2024.pdf",
+            "real/pingtan-haitan-2023.html",
+            "real/pingtan-zone-2021.crawler.txt",
+            "real/shanghai-kewei-2024.md.txt",
+            "seed-documents/seed-2.doc",
+            "seed-documents/seed-4.office.pdf",
+            "real/huaian-city-2024.pdftext.txt");
 
     @Test
     void truncatedAndFlippedCopiesOfEveryFixture() throws Exception {
@@ -31,7 +36,7 @@ class HostileDocumentsTest {
             for (int k = 0; k < 25; k++) {
                 byte[] bytes;
                 if (k % 2 == 0) {
-                    bytes = java.util.Arrays.copyOf(original, 1 + random.nextInt(original.length));
+                    bytes = Arrays.copyOf(original, 1 + random.nextInt(original.length));
                 } else {
                     bytes = original.clone();
                     for (int f = 0; f < 1 + random.nextInt(40); f++) {
@@ -74,7 +79,9 @@ class HostileDocumentsTest {
             importer.importDocument(bytes);
             return null;
         } catch (ImportException e) {
-            return e.problems().isEmpty() || e.problems().get(0).messageZh().isBlank() ? "a refusal without a message" : null;
+            return e.problems().isEmpty() || e.problems().get(0).messageZh().isBlank()
+                    ? "a refusal without a message"
+                    : null;
         } catch (Throwable t) {
             return t.toString();
         }

@@ -6,7 +6,7 @@ import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,7 @@ import java.util.function.UnaryOperator;
 /** Helpers of the importer tests: seed lines, JSON trees, table edits. */
 final class ImporterTestSupport {
 
-    private ImporterTestSupport() {
-    }
+    private ImporterTestSupport() {}
 
     static List<String> lines(String text) {
         return List.of(text.split("\r\n|\r|\n", -1));
@@ -36,14 +35,14 @@ final class ImporterTestSupport {
     /** The text with its first line starting with the prefix replaced. */
     static String replaceLine(String text, String prefix, String replacement) {
         int n = lineOf(text, prefix);
-        List<String> lines = new java.util.ArrayList<>(lines(text));
+        List<String> lines = new ArrayList<>(lines(text));
         lines.set(n - 1, replacement);
         return String.join("\n", lines);
     }
 
     static String removeLine(String text, String prefix) {
         int n = lineOf(text, prefix);
-        List<String> lines = new java.util.ArrayList<>(lines(text));
+        List<String> lines = new ArrayList<>(lines(text));
         lines.remove(n - 1);
         return String.join("\n", lines);
     }
@@ -78,12 +77,26 @@ final class ImporterTestSupport {
     }
 
     static AnnualReport withActiveDisclosure(AnnualReport r, ReportTable t) {
-        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), r.sections(), t,
-                r.applications(), r.reviewsAndLitigation());
+        return new AnnualReport(
+                r.organisationName(),
+                r.year(),
+                r.template(),
+                r.title(),
+                r.sections(),
+                t,
+                r.applications(),
+                r.reviewsAndLitigation());
     }
 
     static AnnualReport withApplications(AnnualReport r, ReportTable t) {
-        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), r.sections(),
-                r.activeDisclosure(), t, r.reviewsAndLitigation());
+        return new AnnualReport(
+                r.organisationName(),
+                r.year(),
+                r.template(),
+                r.title(),
+                r.sections(),
+                r.activeDisclosure(),
+                t,
+                r.reviewsAndLitigation());
     }
 }

@@ -1,11 +1,10 @@
 package cn.gov.disclosure.intake.importer;
 
-import cn.gov.disclosure.contracts.model.CellSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.disclosure.contracts.model.CellSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Every cell says where it came from (page, line, raw text) and how it was read. */
 class ProvenanceTest {
@@ -14,7 +13,10 @@ class ProvenanceTest {
 
     private static CellSource cell(ImportResult r, String table, String row, String column) {
         List<CellSource> found = r.provenance().stream()
-                .filter(c -> c.table().equals(table) && c.row().equals(row) && c.column().equals(column)).toList();
+                .filter(c -> c.table().equals(table)
+                        && c.row().equals(row)
+                        && c.column().equals(column))
+                .toList();
         assertThat(found).as(table + "/" + row + "/" + column).hasSize(1);
         return found.get(0);
     }
@@ -27,10 +29,15 @@ class ProvenanceTest {
         assertThat(c.reading()).isEqualTo(CellSource.Reading.WRITTEN);
         assertThat(c.page()).isBetween(3, 5);
         assertThat(c.line()).isPositive();
-        assertThat(cell(r, "activeDisclosure", "administrativePenalty", "decisions").raw()).isEqualTo("3985758");
+        assertThat(cell(r, "activeDisclosure", "administrativePenalty", "decisions")
+                        .raw())
+                .isEqualTo("3985758");
         // every cell of the report has exactly one source
-        long cells = r.report().applications().rows().values().stream().mapToLong(m -> m.size()).sum();
-        assertThat(r.provenance().stream().filter(p -> p.table().equals("applications"))).hasSize((int) cells);
+        long cells = r.report().applications().rows().values().stream()
+                .mapToLong(m -> m.size())
+                .sum();
+        assertThat(r.provenance().stream().filter(p -> p.table().equals("applications")))
+                .hasSize((int) cells);
     }
 
     @Test
@@ -38,8 +45,10 @@ class ProvenanceTest {
         ImportResult r = importer.importDocument(RealDocumentsTest.bytes("real/shuyang-fagaiju-2023.tsv.txt"));
         CellSource blank = cell(r, "applications", "newReceived", "commercialEnterprise");
         assertThat(blank.reading()).isEqualTo(CellSource.Reading.BLANK);
-        assertThat(r.report().applications().cell("newReceived", "commercialEnterprise")).isEmpty();
-        assertThat(cell(r, "applications", "newReceived", "naturalPerson").reading()).isEqualTo(CellSource.Reading.WRITTEN);
+        assertThat(r.report().applications().cell("newReceived", "commercialEnterprise"))
+                .isEmpty();
+        assertThat(cell(r, "applications", "newReceived", "naturalPerson").reading())
+                .isEqualTo(CellSource.Reading.WRITTEN);
     }
 
     @Test
@@ -51,6 +60,7 @@ class ProvenanceTest {
         CellSource c = cell(crawler, "applications", "newReceived", "naturalPerson");
         assertThat(c.reading()).isEqualTo(CellSource.Reading.RESOLVED_BY_ARITHMETIC);
         assertThat(c.raw()).isEqualTo("640020470");
-        assertThat(cell(crawler, "applications", "carriedOver", "total").reading()).isEqualTo(CellSource.Reading.WRITTEN);
+        assertThat(cell(crawler, "applications", "carriedOver", "total").reading())
+                .isEqualTo(CellSource.Reading.WRITTEN);
     }
 }

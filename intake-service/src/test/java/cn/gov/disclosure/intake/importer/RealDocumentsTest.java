@@ -1,19 +1,18 @@
 package cn.gov.disclosure.intake.importer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Real published reports of every layout family (PDF, portal HTML, PDF-to-text, Markdown, cells run together,

@@ -1,5 +1,9 @@
 package cn.gov.disclosure.intake.importer;
 
+import static cn.gov.disclosure.intake.importer.ImporterTestSupport.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
@@ -10,6 +14,18 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -17,22 +33,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-
-import static cn.gov.disclosure.intake.importer.ImporterTestSupport.lines;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Word files built here with POI — paragraphs and real tables, merged cells included — read like the text. */
 class ReportImporterDocxTest {
@@ -56,7 +56,8 @@ class ReportImporterDocxTest {
         ImportResult result = importer.importDocx(new ByteArrayInputStream(docxFromLines(seed)));
 
         assertThat(result.report()).isEqualTo(GoldenSeeds.load(4));
-        assertThat(result.notes()).extracting(ImportNote::row)
+        assertThat(result.notes())
+                .extracting(ImportNote::row)
                 .containsExactly("resultTotal", "carriedForward", "reviewsAndLitigation");
         // one line per paragraph and per table row: the same numbering as the text
         assertThat(result.notes().get(0).line()).isEqualTo(ImporterTestSupport.lineOf(seed, "(七) 总计"));
@@ -67,7 +68,8 @@ class ReportImporterDocxTest {
      * other line a paragraph.
      */
     static byte[] docxFromLines(String text) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             List<List<String>> rows = new ArrayList<>();
             for (String line : lines(text)) {
                 if (line.contains("\t")) {
@@ -128,7 +130,8 @@ class ReportImporterDocxTest {
 
     /** The report as a township's Word file: title, headings, narrative paragraphs, the three tables with merges. */
     static byte[] docxFromReport(AnnualReport report) throws IOException {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText(report.title());
             for (Section section : report.sections()) {
                 doc.createParagraph().createRun().setText(section.heading());
@@ -157,7 +160,9 @@ class ReportImporterDocxTest {
     private static void table2(XWPFDocument doc, TableDef def, ReportTable values) {
         Grid grid = new Grid(doc, 4);
         Map<String, List<RowDef>> items = new LinkedHashMap<>();
-        def.rows().forEach(r -> items.computeIfAbsent(r.path().get(0), k -> new ArrayList<>()).add(r));
+        def.rows()
+                .forEach(r -> items.computeIfAbsent(r.path().get(0), k -> new ArrayList<>())
+                        .add(r));
         items.forEach((item, rows) -> {
             grid.row().cell(item, 4, null);
             Grid header = grid.row().cell("信息内容", 1, null);
@@ -176,7 +181,9 @@ class ReportImporterDocxTest {
         List<ColumnDef> columns = def.columns();
         Grid grid = new Grid(doc, 3 + columns.size());
         grid.row().cell(def.cornerNote(), 3, STMerge.RESTART).cell("申请人情况", columns.size(), null);
-        Grid second = grid.row().cell("", 3, STMerge.CONTINUE).cell(columns.get(0).label(), 1, STMerge.RESTART)
+        Grid second = grid.row()
+                .cell("", 3, STMerge.CONTINUE)
+                .cell(columns.get(0).label(), 1, STMerge.RESTART)
                 .cell("法人或其他组织", columns.size() - 2, null);
         second.cell(columns.get(columns.size() - 1).label(), 1, STMerge.RESTART);
         Grid third = grid.row().cell("", 3, STMerge.CONTINUE).cell("", 1, STMerge.CONTINUE);
@@ -210,7 +217,9 @@ class ReportImporterDocxTest {
         List<ColumnDef> columns = def.columns();
         int n = columns.size();
         Grid grid = new Grid(doc, 3 * n);
-        grid.row().cell(def.rows().get(0).label(), n, null).cell(def.rows().get(1).path().get(0), 2 * n, null);
+        grid.row()
+                .cell(def.rows().get(0).label(), n, null)
+                .cell(def.rows().get(1).path().get(0), 2 * n, null);
         Grid second = grid.row();
         columns.forEach(c -> second.cell(c.label(), 1, STMerge.RESTART));
         second.cell(def.rows().get(1).label(), n, null).cell(def.rows().get(2).label(), n, null);
@@ -259,7 +268,9 @@ class ReportImporterDocxTest {
             if (!text.isEmpty()) {
                 cell.setText(text);
             }
-            CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            CTTcPr pr = cell.getCTTc().isSetTcPr()
+                    ? cell.getCTTc().getTcPr()
+                    : cell.getCTTc().addNewTcPr();
             if (span > 1) {
                 pr.addNewGridSpan().setVal(BigInteger.valueOf(span));
             }
@@ -299,28 +310,30 @@ class ReportImporterDocxTest {
     @Test
     void aTruncatedDocxIsNoDocx() throws IOException {
         byte[] docx = docxFromLines(GoldenSeeds.seedText(0));
-        byte[] half = java.util.Arrays.copyOf(docx, docx.length / 2);
+        byte[] half = Arrays.copyOf(docx, docx.length / 2);
         assertNotADocx(half);
     }
 
     @Test
     void emptyInputIsNoDocx() {
         assertNotADocx(new byte[0]);
-        assertThat(catchThrowableOfType(ImportException.class, () -> importer.importDocx(null))).isNotNull();
+        assertThat(catchThrowableOfType(ImportException.class, () -> importer.importDocx(null)))
+                .isNotNull();
     }
 
     @Test
     void aWordFileWithoutTablesIsNoReport() throws IOException {
-        ImportException e = catchThrowableOfType(ImportException.class, () -> importer.importDocx(
-                new ByteArrayInputStream(docxFromLines("某镇2021年政府信息公开工作年度报告\n一、总体情况\n略。"))));
+        ImportException e = catchThrowableOfType(
+                ImportException.class,
+                () -> importer.importDocx(new ByteArrayInputStream(docxFromLines("某镇2021年政府信息公开工作年度报告\n一、总体情况\n略。"))));
 
         assertThat(e).isNotNull();
         assertThat(e.problems().get(0).messageEn()).contains("no report tables recognised");
     }
 
     private void assertNotADocx(byte[] bytes) {
-        ImportException e = catchThrowableOfType(ImportException.class,
-                () -> importer.importDocx(new ByteArrayInputStream(bytes)));
+        ImportException e =
+                catchThrowableOfType(ImportException.class, () -> importer.importDocx(new ByteArrayInputStream(bytes)));
         assertThat(e).as("ImportException for %d bytes", bytes.length).isNotNull();
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.messageZh()).contains(".docx");

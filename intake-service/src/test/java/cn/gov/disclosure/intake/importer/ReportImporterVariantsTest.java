@@ -1,15 +1,5 @@
 package cn.gov.disclosure.intake.importer;
 
-import cn.gov.disclosure.contracts.GoldenSeeds;
-import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.contracts.model.Cell;
-import cn.gov.disclosure.contracts.model.TemplateVersion;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-
 import static cn.gov.disclosure.intake.importer.ImporterTestSupport.line;
 import static cn.gov.disclosure.intake.importer.ImporterTestSupport.lineOf;
 import static cn.gov.disclosure.intake.importer.ImporterTestSupport.lines;
@@ -20,6 +10,16 @@ import static cn.gov.disclosure.intake.importer.ImporterTestSupport.withApplicat
 import static cn.gov.disclosure.intake.importer.ImporterTestSupport.withRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cn.gov.disclosure.contracts.GoldenSeeds;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.SectionKey;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The seeds changed the way real reports differ: the same layouts with other values, other spellings, errors. */
 class ReportImporterVariantsTest {
@@ -124,7 +124,8 @@ class ReportImporterVariantsTest {
         String seed = GoldenSeeds.seedText(0);
         String text = replaceLine(replaceLine(seed, "规章\t", "规章\tx\t2\t5"), "行政处罚\t", "行政处罚\t0\t0\t0.0.1");
 
-        assertThat(failure(text).problems()).extracting(ImportProblem::row)
+        assertThat(failure(text).problems())
+                .extracting(ImportProblem::row)
                 .containsExactly("rules", "administrativePenalty");
     }
 
@@ -163,7 +164,8 @@ class ReportImporterVariantsTest {
     @Test
     void emptyTextIsNoReport() {
         assertThat(failure("  \n\n").problems()).isNotEmpty();
-        assertThat(catchThrowableOfType(ImportException.class, () -> importer.importText(null))).isNotNull();
+        assertThat(catchThrowableOfType(ImportException.class, () -> importer.importText(null)))
+                .isNotNull();
     }
 
     // ------------------------------------------------------------------ missing and empty cells
@@ -176,8 +178,9 @@ class ReportImporterVariantsTest {
         ImportResult result = importer.importText(text);
 
         AnnualReport golden = GoldenSeeds.load(0);
-        assertThat(result.report()).isEqualTo(withApplications(golden,
-                withRow(golden.applications(), "refusedInternalAffairs", r -> null)));
+        assertThat(result.report())
+                .isEqualTo(
+                        withApplications(golden, withRow(golden.applications(), "refusedInternalAffairs", r -> null)));
         assertThat(result.notes()).singleElement().satisfies(n -> {
             assertThat(n.row()).isEqualTo("refusedInternalAffairs");
             assertThat(n.messageZh()).contains("5.属于三类内部事务信息");
@@ -188,14 +191,15 @@ class ReportImporterVariantsTest {
     void aShortRowIsAProblemUnlessEmptyCellsSayWhereTheGapIs() {
         String seed = GoldenSeeds.seedText(0);
 
-        ImportProblem p = failure(replaceLine(seed, "规章\t", "规章\t2\t5")).problems().get(0);
+        ImportProblem p =
+                failure(replaceLine(seed, "规章\t", "规章\t2\t5")).problems().get(0);
         assertThat(p.row()).isEqualTo("rules");
         assertThat(p.cells()).containsExactly("2", "5");
 
         ImportResult result = importer.importText(replaceLine(seed, "规章\t", "规章\t2\t\t5"));
         AnnualReport golden = GoldenSeeds.load(0);
-        assertThat(result.report()).isEqualTo(withActiveDisclosure(golden,
-                withRow(golden.activeDisclosure(), "rules", r -> {
+        assertThat(result.report())
+                .isEqualTo(withActiveDisclosure(golden, withRow(golden.activeDisclosure(), "rules", r -> {
                     r.remove("newlyPublished");
                     return r;
                 })));
@@ -208,7 +212,8 @@ class ReportImporterVariantsTest {
     @Test
     void aMissingSectionIsLeftOut() {
         // seed 001 has no 六: the golden report has five sections and no note is needed
-        assertThat(importer.importText(GoldenSeeds.seedText(1)).report().sections()).hasSize(5);
+        assertThat(importer.importText(GoldenSeeds.seedText(1)).report().sections())
+                .hasSize(5);
     }
 
     // ------------------------------------------------------------------ values
@@ -216,8 +221,7 @@ class ReportImporterVariantsTest {
     @Test
     void negativeChangesMoneyUnitsAndDecimalsAreKept() {
         String seed = GoldenSeeds.seedText(0);
-        String text = replaceLine(replaceLine(seed, "行政许可\t", "行政许可\t5\t－3\t2"),
-                "政府集中采购\t", "政府集中采购\t2\t12.5万元\t");
+        String text = replaceLine(replaceLine(seed, "行政许可\t", "行政许可\t5\t－3\t2"), "政府集中采购\t", "政府集中采购\t2\t12.5万元\t");
 
         AnnualReport report = importer.importText(text).report();
 
@@ -271,7 +275,8 @@ class ReportImporterVariantsTest {
         ImportResult result = importer.importText(b.toString());
 
         assertThat(result.report()).isEqualTo(GoldenSeeds.load(4));
-        assertThat(result.notes()).extracting(ImportNote::row)
+        assertThat(result.notes())
+                .extracting(ImportNote::row)
                 .containsExactly("resultTotal", "carriedForward", "reviewsAndLitigation");
     }
 
@@ -307,7 +312,8 @@ class ReportImporterVariantsTest {
 
         ImportResult result = importer.importText(text);
 
-        assertThat(result.report().activeDisclosure()).isEqualTo(GoldenSeeds.load(0).activeDisclosure());
+        assertThat(result.report().activeDisclosure())
+                .isEqualTo(GoldenSeeds.load(0).activeDisclosure());
         assertThat(result.report().applications()).isEqualTo(GoldenSeeds.load(0).applications());
         assertThat(result.notes()).isEmpty();
     }
@@ -325,8 +331,8 @@ class ReportImporterVariantsTest {
     @Test
     void aTableOfContentsBeforeTheReportIsNoSection() {
         String seed = GoldenSeeds.seedText(2);
-        String toc = "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
-                + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
+        String toc =
+                "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n" + "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n";
         String text = seed.replace("年度报告\n", "年度报告\n" + toc);
 
         assertThat(importer.importText(text).report()).isEqualTo(GoldenSeeds.load(2));
@@ -340,8 +346,15 @@ class ReportImporterVariantsTest {
 
         AnnualReport report = importer.importText(text).report();
 
-        assertThat(report.sections()).extracting(s -> s.key().key()).containsExactly("overview", "activeDisclosure",
-                "applications", "reviewsAndLitigation", "problemsAndImprovements", "otherMatters");
+        assertThat(report.sections())
+                .extracting(s -> s.key().key())
+                .containsExactly(
+                        "overview",
+                        "activeDisclosure",
+                        "applications",
+                        "reviewsAndLitigation",
+                        "problemsAndImprovements",
+                        "otherMatters");
         assertThat(report.sections().get(0).text()).contains("三、依申请公开工作");
         assertThat(report.applications()).isEqualTo(GoldenSeeds.load(3).applications());
     }
@@ -356,8 +369,7 @@ class ReportImporterVariantsTest {
 
     @Test
     void theTitleMayUseFullWidthDigitsAndStandOnTwoLines() {
-        String text = GoldenSeeds.seedText(0).replace("晋江市紫帽镇人民政府 2020年政府信息公开工作年度报告",
-                "晋江市紫帽镇人民政府 ２０２０年政府信息公开工作\n年度报告");
+        String text = GoldenSeeds.seedText(0).replace("晋江市紫帽镇人民政府 2020年政府信息公开工作年度报告", "晋江市紫帽镇人民政府 ２０２０年政府信息公开工作\n年度报告");
 
         AnnualReport report = importer.importText(text).report();
 
@@ -393,13 +405,12 @@ class ReportImporterVariantsTest {
     @Test
     void narrativeAroundATableIsTheSectionsText() {
         String seed = GoldenSeeds.seedText(2);
-        String text = seed.replace("二、行政机关主动公开政府信息情况\n",
-                        "二、行政机关主动公开政府信息情况\n本年度主动公开情况如下表。\n")
+        String text = seed.replace("二、行政机关主动公开政府信息情况\n", "二、行政机关主动公开政府信息情况\n本年度主动公开情况如下表。\n")
                 .replace("\n三、行政机关收到和处理", "\t注：本年度制发规范性文件7件。\n三、行政机关收到和处理");
 
         AnnualReport report = importer.importText(text).report();
 
-        assertThat(report.section(cn.gov.disclosure.contracts.model.SectionKey.ACTIVE_DISCLOSURE).orElseThrow().text())
+        assertThat(report.section(SectionKey.ACTIVE_DISCLOSURE).orElseThrow().text())
                 .isEqualTo("本年度主动公开情况如下表。\n注：本年度制发规范性文件7件。");
         assertThat(report.activeDisclosure()).isEqualTo(GoldenSeeds.load(2).activeDisclosure());
     }

@@ -1,16 +1,15 @@
 package cn.gov.disclosure.intake.importer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Section;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every seed round-trips through the formats clerks have: a Word 97–2003 .doc, an office suite's PDF, the text saved
@@ -32,7 +31,8 @@ class SeedDocumentsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void anOfficeSuitesPdf(int n) throws Exception {
-        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.pdf"));
+        ImportResult result =
+                importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.pdf"));
         assertThat(result.format()).isEqualTo(DocumentFormat.PDF);
         assertSameReport(result.report(), GoldenSeeds.load(n));
     }
@@ -41,7 +41,8 @@ class SeedDocumentsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void aPdfToTextLayoutRendering(int n) throws Exception {
-        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".layout.txt"));
+        ImportResult result =
+                importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".layout.txt"));
         assertSameReport(result.report(), GoldenSeeds.load(n));
     }
 
@@ -49,7 +50,8 @@ class SeedDocumentsTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void anOfficeSuitesHtml(int n) throws Exception {
-        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.html"));
+        ImportResult result =
+                importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.html"));
         assertThat(result.format()).isEqualTo(DocumentFormat.HTML);
         assertThat(result.report()).isEqualTo(GoldenSeeds.load(n));
     }
@@ -63,9 +65,12 @@ class SeedDocumentsTest {
                 continue; // a character GBK lacks (GB18030 has every one)
             }
             byte[] bytes = switch (encoding) {
-                case "UTF-16LE-BOM" -> withBom(new byte[]{(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
-                case "UTF-16BE-BOM" -> withBom(new byte[]{(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
-                case "UTF-8-BOM" -> withBom(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
+                case "UTF-16LE-BOM" ->
+                    withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+                case "UTF-16BE-BOM" ->
+                    withBom(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
+                case "UTF-8-BOM" ->
+                    withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
                 default -> text.getBytes(Charset.forName(encoding));
             };
             ImportResult result = importer.importDocument(bytes);
@@ -92,9 +97,13 @@ class SeedDocumentsTest {
         assertThat(read.activeDisclosure()).isEqualTo(golden.activeDisclosure());
         assertThat(read.applications()).isEqualTo(golden.applications());
         assertThat(read.reviewsAndLitigation()).isEqualTo(golden.reviewsAndLitigation());
-        assertThat(read.sections()).extracting(Section::key).isEqualTo(golden.sections().stream().map(Section::key).toList());
-        List<String> readText = read.sections().stream().map(s -> squash(s.text())).toList();
-        List<String> goldenText = golden.sections().stream().map(s -> squash(s.text())).toList();
+        assertThat(read.sections())
+                .extracting(Section::key)
+                .isEqualTo(golden.sections().stream().map(Section::key).toList());
+        List<String> readText =
+                read.sections().stream().map(s -> squash(s.text())).toList();
+        List<String> goldenText =
+                golden.sections().stream().map(s -> squash(s.text())).toList();
         assertThat(readText).isEqualTo(goldenText);
     }
 

@@ -13,11 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 /**
  * The document as it will be published, before it is approved: the reviewers' page sends the case's report and shows
@@ -42,11 +41,15 @@ public class PreviewResource {
     @Operation(summary = "预览公开文本 / The PDF a report would be published as (nothing stored)")
     public Response preview(AnnualReport report) {
         if (report == null || report.year() < TemplateVersion.FIRST_REPORTING_YEAR) {
-            throw ProblemException.badRequest("invalid-report", "请提交要预览的年度报告", "Send the report to preview",
+            throw ProblemException.badRequest(
+                    "invalid-report",
+                    "请提交要预览的年度报告",
+                    "Send the report to preview",
                     List.of(Problem.Error.at("", "请求体须为年度报告", "the body must be an annual report")));
         }
         return Response.ok(renderer.preview(report), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"preview.pdf\"")
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -5,19 +5,19 @@ import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.publication.render.ReportRenderer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The archive: each published version once, as a BagIt package {@code <reportId>-v<version>} under
@@ -45,12 +45,19 @@ public class ArchiveService {
     }
 
     /** The review's record kept beside the report: who decided, the transitions, the acknowledged warnings. */
-    public record ReviewAudit(String reportId, int version, String organisationCode, String organisationName,
-                              String countyCode, int year, ReviewDecided.Decision decision, String comment,
-                              String decidedBy, java.time.OffsetDateTime decidedAt,
-                              List<ReviewDecided.AuditEntry> auditTrail,
-                              List<ReviewDecided.Acknowledgement> acknowledgements) {
-    }
+    public record ReviewAudit(
+            String reportId,
+            int version,
+            String organisationCode,
+            String organisationName,
+            String countyCode,
+            int year,
+            ReviewDecided.Decision decision,
+            String comment,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            List<ReviewDecided.AuditEntry> auditTrail,
+            List<ReviewDecided.Acknowledgement> acknowledgements) {}
 
     /**
      * Archives a published version; answers the package id. When the package already exists (an earlier attempt
@@ -63,9 +70,21 @@ public class ArchiveService {
         payload.put("report.html", rendered.htmlBytes());
         payload.put("report.pdf", rendered.pdf());
         payload.put("findings.json", json(d.findings()));
-        payload.put("review-audit.json", json(new ReviewAudit(d.reportId(), d.version(), d.organisationCode(),
-                d.organisationName(), d.countyCode(), d.year(), d.decision(), d.comment(), d.decidedBy(), d.decidedAt(),
-                d.auditTrail(), d.acknowledgements())));
+        payload.put(
+                "review-audit.json",
+                json(new ReviewAudit(
+                        d.reportId(),
+                        d.version(),
+                        d.organisationCode(),
+                        d.organisationName(),
+                        d.countyCode(),
+                        d.year(),
+                        d.decision(),
+                        d.comment(),
+                        d.decidedBy(),
+                        d.decidedAt(),
+                        d.auditTrail(),
+                        d.acknowledgements())));
         String organisation = rendered.view().organisationName();
         Map<String, String> info = new LinkedHashMap<>();
         info.put("Source-Organization", organisation);
@@ -79,8 +98,15 @@ public class ArchiveService {
         info.put("Reporting-Year", Integer.toString(d.year()));
         info.put("Report-Id", d.reportId());
         info.put("Report-Version", Integer.toString(d.version()));
-        info.put("Template", d.report().template() == null ? "" : d.report().template().code() + " " + d.report().template().notice());
-        info.put("Approval-Time", d.decidedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.decidedAt()));
+        info.put(
+                "Template",
+                d.report().template() == null
+                        ? ""
+                        : d.report().template().code() + " "
+                                + d.report().template().notice());
+        info.put(
+                "Approval-Time",
+                d.decidedAt() == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d.decidedAt()));
         info.put("Approved-By", d.decidedBy() == null ? "" : d.decidedBy());
         info.put("Bag-Software-Agent", "publication-service");
         try {
@@ -90,8 +116,8 @@ public class ArchiveService {
         } catch (BagWriter.PackageExistsException e) {
             BagVerifier.PackageResult existing = new BagVerifier(root).verify(root.resolve(id));
             if (!existing.valid()) {
-                throw new IllegalStateException("archive package " + id + " exists and no longer verifies: "
-                        + existing.problems());
+                throw new IllegalStateException(
+                        "archive package " + id + " exists and no longer verifies: " + existing.problems());
             }
             LOG.infof("Archive package %s was written before; kept as it is", id);
             return id;

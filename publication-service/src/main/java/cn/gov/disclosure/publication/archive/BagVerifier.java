@@ -51,8 +51,10 @@ public final class BagVerifier {
         int packages = 0;
         if (Files.isDirectory(root)) {
             try (Stream<Path> dirs = Files.list(root)) {
-                for (Path bag : dirs.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                        .sorted().toList()) {
+                for (Path bag : dirs.filter(Files::isDirectory)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .toList()) {
                     packages++;
                     PackageResult r = verify(bag);
                     if (!r.valid()) {
@@ -63,7 +65,8 @@ public final class BagVerifier {
                 throw new UncheckedIOException("cannot list the archive " + root, e);
             }
         }
-        return new Report(root.toAbsolutePath().toString(), Instant.now(), packages, packages - invalid.size(), invalid);
+        return new Report(
+                root.toAbsolutePath().toString(), Instant.now(), packages, packages - invalid.size(), invalid);
     }
 
     public PackageResult verify(Path bag) {
@@ -71,7 +74,8 @@ public final class BagVerifier {
         List<String> problems = new ArrayList<>();
         try {
             Path bagit = bag.resolve(BagWriter.BAGIT_TXT);
-            if (!Files.isRegularFile(bagit) || !Files.readString(bagit, StandardCharsets.UTF_8).startsWith("BagIt-Version: ")) {
+            if (!Files.isRegularFile(bagit)
+                    || !Files.readString(bagit, StandardCharsets.UTF_8).startsWith("BagIt-Version: ")) {
                 problems.add("bagit.txt 缺失或无效 / bagit.txt missing or invalid");
             }
             Map<String, String> manifest = readManifest(bag.resolve(BagWriter.MANIFEST), problems);
@@ -89,7 +93,8 @@ public final class BagVerifier {
                 octets += Files.size(file);
                 String actual = BagWriter.sha256(file);
                 if (!actual.equalsIgnoreCase(e.getValue())) {
-                    problems.add(e.getKey() + ": 校验和不符 / checksum mismatch (manifest " + e.getValue() + ", actual " + actual + ")");
+                    problems.add(e.getKey() + ": 校验和不符 / checksum mismatch (manifest " + e.getValue() + ", actual "
+                            + actual + ")");
                 }
             }
             Set<String> listed = manifest.keySet();
@@ -97,8 +102,10 @@ public final class BagVerifier {
             if (Files.isDirectory(data)) {
                 try (Stream<Path> files = Files.walk(data)) {
                     Set<String> extra = new TreeSet<>();
-                    files.filter(Files::isRegularFile).map(p -> bag.relativize(p).toString().replace('\\', '/'))
-                            .filter(p -> !listed.contains(p)).forEach(extra::add);
+                    files.filter(Files::isRegularFile)
+                            .map(p -> bag.relativize(p).toString().replace('\\', '/'))
+                            .filter(p -> !listed.contains(p))
+                            .forEach(extra::add);
                     extra.forEach(p -> problems.add(p + ": 未列入清单 / not in the manifest"));
                 }
             }
@@ -116,7 +123,8 @@ public final class BagVerifier {
             if (oxum == null) {
                 problems.add("bag-info.txt: 缺少 Payload-Oxum / Payload-Oxum missing");
             } else if (!oxum.equals(actualOxum)) {
-                problems.add("bag-info.txt: Payload-Oxum 不符 / Payload-Oxum mismatch (" + oxum + " vs " + actualOxum + ")");
+                problems.add(
+                        "bag-info.txt: Payload-Oxum 不符 / Payload-Oxum mismatch (" + oxum + " vs " + actualOxum + ")");
             }
         } catch (IOException e) {
             problems.add("无法读取 / unreadable: " + e.getMessage());
@@ -175,8 +183,9 @@ public final class BagVerifier {
             System.exit(2);
         }
         Report r = new BagVerifier(Path.of(rootArg)).verifyAll();
-        System.out.printf("archive %s: %d packages, %d valid, %d invalid%n", r.root(), r.packages(), r.valid(),
-                r.invalid().size());
+        System.out.printf(
+                "archive %s: %d packages, %d valid, %d invalid%n",
+                r.root(), r.packages(), r.valid(), r.invalid().size());
         for (PackageResult p : r.invalid()) {
             System.out.println("INVALID " + p.id());
             p.problems().forEach(x -> System.out.println("  " + x));

@@ -2,6 +2,7 @@ package cn.gov.disclosure.publication.archive;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -95,16 +96,20 @@ public final class BagWriter {
                 manifest.put(path, writeFile(tmp.resolve(path), f.getValue()));
                 octets += f.getValue().length;
             }
-            writeFile(tmp.resolve(BAGIT_TXT), "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-                    .getBytes(StandardCharsets.UTF_8));
+            writeFile(
+                    tmp.resolve(BAGIT_TXT),
+                    "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(StandardCharsets.UTF_8));
             Map<String, String> info = new LinkedHashMap<>(bagInfo);
             info.put("Bagging-Date", baggingDate.toString());
             info.put("Payload-Oxum", octets + "." + payload.size());
             StringBuilder infoText = new StringBuilder();
-            info.forEach((k, v) -> infoText.append(label(k)).append(": ").append(value(v)).append('\n'));
+            info.forEach((k, v) ->
+                    infoText.append(label(k)).append(": ").append(value(v)).append('\n'));
             Map<String, String> tags = new TreeMap<>();
             tags.put(BAGIT_TXT, sha256(tmp.resolve(BAGIT_TXT)));
-            tags.put(BAG_INFO_TXT, writeFile(tmp.resolve(BAG_INFO_TXT), infoText.toString().getBytes(StandardCharsets.UTF_8)));
+            tags.put(
+                    BAG_INFO_TXT,
+                    writeFile(tmp.resolve(BAG_INFO_TXT), infoText.toString().getBytes(StandardCharsets.UTF_8)));
             tags.put(MANIFEST, writeFile(tmp.resolve(MANIFEST), manifestText(manifest)));
             writeFile(tmp.resolve(TAG_MANIFEST), manifestText(tags));
             if (Files.exists(target)) {
@@ -137,7 +142,7 @@ public final class BagWriter {
         Files.createDirectories(file.getParent());
         MessageDigest md = sha256();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(ch), md)) {
+                OutputStream out = new DigestOutputStream(Channels.newOutputStream(ch), md)) {
             out.write(bytes);
             out.flush();
             ch.force(true);

@@ -1,9 +1,9 @@
 package cn.gov.disclosure.publication.flow;
 
-import cn.gov.disclosure.publication.store.Publications;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.publication.store.Publications;
 import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
@@ -45,7 +45,8 @@ public class PublicationFlow {
             return;
         }
         if (d.report() == null) {
-            throw new EventCodec.MalformedEventException("an approved decision without the report: nothing to publish", null);
+            throw new EventCodec.MalformedEventException(
+                    "an approved decision without the report: nothing to publish", null);
         }
         if (store.insertPublishing(d, record.value(), event.id(), TraceParents.of(record))) {
             LOG.infof("%s v%d approved: publishing", d.reportId(), d.version());

@@ -1,22 +1,20 @@
 package cn.gov.disclosure.publication.flow;
 
-import cn.gov.disclosure.publication.store.Publications;
 import cn.gov.disclosure.publication.store.Publication;
-
+import cn.gov.disclosure.publication.store.Publications;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Runs publication attempts on worker threads, never on the Kafka consumer's: after the decision's transaction
@@ -33,8 +31,10 @@ public class PublicationTrigger {
     private final ExecutorService workers;
     private final Set<Publication.Key> queued = ConcurrentHashMap.newKeySet();
 
-    public PublicationTrigger(Publisher publisher, Publications store,
-                              @ConfigProperty(name = "publication.workers", defaultValue = "4") int workers) {
+    public PublicationTrigger(
+            Publisher publisher,
+            Publications store,
+            @ConfigProperty(name = "publication.workers", defaultValue = "4") int workers) {
         this.publisher = publisher;
         this.store = store;
         AtomicInteger n = new AtomicInteger();
@@ -60,8 +60,11 @@ public class PublicationTrigger {
                 try {
                     publisher.publish(reportId, version);
                 } catch (Throwable t) {
-                    LOG.errorf(t, "Publication attempt for %s v%d failed unexpectedly; the recovery job retries it",
-                            reportId, version);
+                    LOG.errorf(
+                            t,
+                            "Publication attempt for %s v%d failed unexpectedly; the recovery job retries it",
+                            reportId,
+                            version);
                 } finally {
                     queued.remove(key);
                 }
@@ -71,7 +74,9 @@ public class PublicationTrigger {
         }
     }
 
-    @Scheduled(every = "${publication.recovery.interval:30s}", delayed = "${publication.recovery.delay:5s}",
+    @Scheduled(
+            every = "${publication.recovery.interval:30s}",
+            delayed = "${publication.recovery.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recover() {

@@ -1,7 +1,5 @@
 package cn.gov.disclosure.publication.flow;
 
-import cn.gov.disclosure.publication.store.Publications;
-
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.publication.archive.ArchiveService;
 import cn.gov.disclosure.publication.portal.PortalGateway;
@@ -9,21 +7,21 @@ import cn.gov.disclosure.publication.portal.PortalPublishRequest;
 import cn.gov.disclosure.publication.portal.PortalReceipt;
 import cn.gov.disclosure.publication.portal.PortalRejectedException;
 import cn.gov.disclosure.publication.render.ReportRenderer;
+import cn.gov.disclosure.publication.store.Publications;
 import cn.gov.disclosure.support.observability.EventMetrics;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * One attempt at publishing an approved version: claim it (a short transaction of its own), render, call the portal
@@ -35,7 +33,12 @@ public class Publisher {
 
     private static final Logger LOG = Logger.getLogger(Publisher.class);
 
-    public enum Outcome { PUBLISHED, FAILED, NOT_CLAIMED, CLAIM_LOST }
+    public enum Outcome {
+        PUBLISHED,
+        FAILED,
+        NOT_CLAIMED,
+        CLAIM_LOST
+    }
 
     private final Publications store;
     private final RenderService renderer;
@@ -44,8 +47,13 @@ public class Publisher {
     private final PublicationOutcomes outcomes;
     private final Duration lease;
 
-    public Publisher(Publications store, RenderService renderer, PortalGateway portal, ArchiveService archive,
-                     PublicationOutcomes outcomes, @ConfigProperty(name = "publication.lease", defaultValue = "PT15M") Duration lease) {
+    public Publisher(
+            Publications store,
+            RenderService renderer,
+            PortalGateway portal,
+            ArchiveService archive,
+            PublicationOutcomes outcomes,
+            @ConfigProperty(name = "publication.lease", defaultValue = "PT15M") Duration lease) {
         this.store = store;
         this.renderer = renderer;
         this.portal = portal;
@@ -67,16 +75,23 @@ public class Publisher {
     private Outcome attempt(String reportId, int version) {
         Optional<Publications.Claim> claimed = store.claim(reportId, version, lease);
         if (claimed.isEmpty()) {
-            return Outcome.NOT_CLAIMED;    // published, failed, or another worker is on it
+            return Outcome.NOT_CLAIMED; // published, failed, or another worker is on it
         }
         Publications.Claim claim = claimed.get();
         ReviewDecided d = claim.decision();
         String stage = "render";
         try {
             ReportRenderer.Rendered rendered = renderer.render(d);
-            PortalPublishRequest request = new PortalPublishRequest(d.version(), d.organisationCode(),
-                    rendered.view().organisationName(), d.year(), rendered.view().title(), d.decidedAt(), rendered.html(),
-                    Base64.getEncoder().encodeToString(rendered.pdf()), d.report());
+            PortalPublishRequest request = new PortalPublishRequest(
+                    d.version(),
+                    d.organisationCode(),
+                    rendered.view().organisationName(),
+                    d.year(),
+                    rendered.view().title(),
+                    d.decidedAt(),
+                    rendered.html(),
+                    Base64.getEncoder().encodeToString(rendered.pdf()),
+                    d.report());
             stage = "portal";
             PortalReceipt receipt = portal.publish(request);
             stage = "archive";
@@ -84,18 +99,26 @@ public class Publisher {
             stage = "record";
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (!outcomes.published(claim, receipt.publicUrl(), receipt.versionUrl(), archiveId, now)) {
-                LOG.warnf("%s v%d: the claim ran out before the outcome was recorded; the next holder records it",
+                LOG.warnf(
+                        "%s v%d: the claim ran out before the outcome was recorded; the next holder records it",
                         reportId, version);
                 return Outcome.CLAIM_LOST;
             }
-            LOG.infof("%s v%d published at %s, archived as %s (attempt %d)", reportId, version, receipt.publicUrl(),
-                    archiveId, claim.record().attempts());
+            LOG.infof(
+                    "%s v%d published at %s, archived as %s (attempt %d)",
+                    reportId,
+                    version,
+                    receipt.publicUrl(),
+                    archiveId,
+                    claim.record().attempts());
             return Outcome.PUBLISHED;
         } catch (PortalRejectedException e) {
             return fail(claim, "门户拒绝发布 / the portal refused the report (" + e.status() + "): " + e.getMessage());
         } catch (TimeoutException | CircuitBreakerOpenException e) {
-            return fail(claim, "门户不可用，重试已用尽 / portal unavailable, retries exhausted: "
-                    + e.getClass().getSimpleName() + " " + e.getMessage());
+            return fail(
+                    claim,
+                    "门户不可用，重试已用尽 / portal unavailable, retries exhausted: "
+                            + e.getClass().getSimpleName() + " " + e.getMessage());
         } catch (RuntimeException e) {
             String why = switch (stage) {
                 case "portal" -> "门户不可用，重试已用尽 / portal unavailable, retries exhausted: ";

@@ -22,6 +22,9 @@ public interface PortalApi {
     @Path("/{organisationCode}/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Response publish(@PathParam("organisationCode") String organisationCode, @PathParam("year") int year,
-                     @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, PortalPublishRequest request);
+    Response publish(
+            @PathParam("organisationCode") String organisationCode,
+            @PathParam("year") int year,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            PortalPublishRequest request);
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -12,8 +13,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-
-import java.time.temporal.ChronoUnit;
 
 /**
  * Calls the portal and survives it: each call is cut off after a timeout; unavailable answers, timeouts and an open
@@ -33,13 +32,23 @@ public class PortalGateway {
     }
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 6, delay = 2, delayUnit = ChronoUnit.SECONDS, jitter = 500, maxDuration = 10,
+    @Retry(
+            maxRetries = 6,
+            delay = 2,
+            delayUnit = ChronoUnit.SECONDS,
+            jitter = 500,
+            maxDuration = 10,
             durationUnit = ChronoUnit.MINUTES,
             retryOn = {PortalUnavailableException.class, TimeoutException.class, CircuitBreakerOpenException.class},
             abortOn = PortalRejectedException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 2, maxDelayUnit = ChronoUnit.MINUTES)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, skipOn = PortalRejectedException.class)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 60,
+            delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 1,
+            skipOn = PortalRejectedException.class)
     public PortalReceipt publish(PortalPublishRequest request) {
         String key = request.idempotencyKey();
         Response response;
@@ -57,7 +66,11 @@ public class PortalGateway {
                 if (receipt == null || receipt.publicUrl() == null) {
                     throw new PortalUnavailableException("portal answered " + status + " without a publicUrl", null);
                 }
-                LOG.infof("Portal took %s: %d %s%s", key, status, receipt.publicUrl(),
+                LOG.infof(
+                        "Portal took %s: %d %s%s",
+                        key,
+                        status,
+                        receipt.publicUrl(),
                         "true".equals(r.getHeaderString("Idempotent-Replayed")) ? " (replayed)" : "");
                 return receipt;
             }

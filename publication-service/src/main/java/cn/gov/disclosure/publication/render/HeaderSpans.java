@@ -16,11 +16,9 @@ import java.util.Objects;
 final class HeaderSpans {
 
     /** One merged header cell: {@code level} along the depth, {@code index} along the items. */
-    record Span(int level, int index, int levelSpan, int indexSpan, String text, boolean leaf) {
-    }
+    record Span(int level, int index, int levelSpan, int indexSpan, String text, boolean leaf) {}
 
-    private HeaderSpans() {
-    }
+    private HeaderSpans() {}
 
     static int depth(List<List<String>> groups) {
         return groups.stream().mapToInt(List::size).max().orElse(0) + 1;
@@ -82,7 +80,9 @@ final class HeaderSpans {
     /** Whether every item of item j's immediate group (the consecutive run sharing its whole path) is as deep as j. */
     private static boolean uniform(List<List<String>> groups, int j) {
         List<String> path = groups.get(j);
-        for (int i = runStart(groups, j, path.size() - 1); i < groups.size() && startsWith(groups.get(i), path, path.size()); i++) {
+        for (int i = runStart(groups, j, path.size() - 1);
+                i < groups.size() && startsWith(groups.get(i), path, path.size());
+                i++) {
             if (groups.get(i).size() != path.size()) {
                 return false;
             }
@@ -104,8 +104,7 @@ final class HeaderSpans {
         return path.size() >= length && path.subList(0, length).equals(prefixOf.subList(0, length));
     }
 
-    private record Leaf(int index) {
-    }
+    private record Leaf(int index) {}
 
     private record Group(List<String> prefix, int runStart) {
         Group {

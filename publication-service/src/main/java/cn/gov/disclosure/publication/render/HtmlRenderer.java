@@ -3,6 +3,7 @@ package cn.gov.disclosure.publication.render;
 import cn.gov.disclosure.publication.render.ReportView.SectionView;
 import cn.gov.disclosure.publication.render.ReportView.TableCell;
 import cn.gov.disclosure.publication.render.ReportView.TableView;
+import java.util.Locale;
 
 /**
  * The public page: one self-contained HTML5 document (polyglot markup: also well-formed XML), every text escaped.
@@ -33,17 +34,37 @@ public final class HtmlRenderer {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<title>").append(esc(view.title())).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
-                .append("<article class=\"annual-report\" data-template=\"").append(esc(view.template().code()))
-                .append("\" data-year=\"").append(view.year()).append("\" data-version=\"").append(view.version()).append("\">\n")
-                .append("<header>\n<h1>").append(esc(view.title())).append("</h1>\n")
-                .append("<p class=\"organisation\">").append(esc(view.organisationName())).append("</p>\n")
-                .append("<p class=\"year\">").append(view.year()).append("年度</p>\n")
+                .append("<title>")
+                .append(esc(view.title()))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n")
+                .append("<article class=\"annual-report\" data-template=\"")
+                .append(esc(view.template().code()))
+                .append("\" data-year=\"")
+                .append(view.year())
+                .append("\" data-version=\"")
+                .append(view.version())
+                .append("\">\n")
+                .append("<header>\n<h1>")
+                .append(esc(view.title()))
+                .append("</h1>\n")
+                .append("<p class=\"organisation\">")
+                .append(esc(view.organisationName()))
+                .append("</p>\n")
+                .append("<p class=\"year\">")
+                .append(view.year())
+                .append("年度</p>\n")
                 .append("</header>\n");
         for (SectionView s : view.sections()) {
-            h.append("<section id=\"section-").append(s.key().number()).append("\" data-section=\"")
-                    .append(esc(s.key().key())).append("\">\n<h2>").append(esc(s.heading())).append("</h2>\n");
+            h.append("<section id=\"section-")
+                    .append(s.key().number())
+                    .append("\" data-section=\"")
+                    .append(esc(s.key().key()))
+                    .append("\">\n<h2>")
+                    .append(esc(s.heading()))
+                    .append("</h2>\n");
             for (String p : s.paragraphs()) {
                 h.append("<p class=\"text\">").append(esc(p)).append("</p>\n");
             }
@@ -63,8 +84,11 @@ public final class HtmlRenderer {
     }
 
     private static void table(StringBuilder h, TableView t) {
-        h.append("<table class=\"report-table\" data-table=\"").append(t.id().number()).append("\" data-layout=\"")
-                .append(t.layout().name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
+        h.append("<table class=\"report-table\" data-table=\"")
+                .append(t.id().number())
+                .append("\" data-layout=\"")
+                .append(t.layout().name().toLowerCase(Locale.ROOT))
+                .append("\">\n");
         if (t.headerRows() > 0) {
             h.append("<thead>\n");
         } else {
@@ -128,7 +152,11 @@ public final class HtmlRenderer {
             h.append(" colspan=\"").append(c.colspan()).append('"');
         }
         if (c.kind() == ReportView.CellKind.VALUE) {
-            h.append(" data-row=\"").append(esc(c.rowKey())).append("\" data-column=\"").append(esc(c.columnKey())).append('"');
+            h.append(" data-row=\"")
+                    .append(esc(c.rowKey()))
+                    .append("\" data-column=\"")
+                    .append(esc(c.columnKey()))
+                    .append('"');
         }
         h.append('>').append(esc(c.text())).append("</").append(tag).append('>');
     }
@@ -149,7 +177,7 @@ public final class HtmlRenderer {
                 case '\'' -> b.append("&#39;");
                 default -> {
                     if (ch < 0x20 && ch != '\n' && ch != '\t') {
-                        b.append(' ');      // control characters are not allowed in HTML/XML text
+                        b.append(' '); // control characters are not allowed in HTML/XML text
                     } else {
                         b.append(ch);
                     }

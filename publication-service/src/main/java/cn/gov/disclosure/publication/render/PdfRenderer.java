@@ -4,18 +4,6 @@ import cn.gov.disclosure.publication.render.ReportView.CellKind;
 import cn.gov.disclosure.publication.render.ReportView.SectionView;
 import cn.gov.disclosure.publication.render.ReportView.TableCell;
 import cn.gov.disclosure.publication.render.ReportView.TableView;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
@@ -34,6 +23,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The PDF of the same page with Apache PDFBox: A4, the CJK TrueType font embedded (subset, Type 0 / Identity-H, so
@@ -110,8 +112,8 @@ public final class PdfRenderer implements AutoCloseable {
     private TrueTypeFont font() throws IOException {
         if (source == null) {
             if (!Files.isReadable(fontPath)) {
-                throw new IllegalStateException("PDF font not found: " + fontPath
-                        + " (install fonts-wqy-microhei or set pdf.font.path)");
+                throw new IllegalStateException(
+                        "PDF font not found: " + fontPath + " (install fonts-wqy-microhei or set pdf.font.path)");
             }
             source = FontSource.open(fontPath, fontName);
         }
@@ -173,8 +175,7 @@ public final class PdfRenderer implements AutoCloseable {
                     throw e;
                 }
             }
-            TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser().parse(
-                    new org.apache.pdfbox.io.RandomAccessReadBufferedFile(path.toFile()));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
             return new FontSource(ttf, ttf);
         }
 
@@ -409,7 +410,8 @@ public final class PdfRenderer implements AutoCloseable {
             int total = doc.getNumberOfPages();
             for (int i = 0; i < total; i++) {
                 PDPage page = doc.getPage(i);
-                try (PDPageContentStream p = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                try (PDPageContentStream p =
+                        new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                     String n = "— " + (i + 1) + " / " + total + " —";
                     float w = font.getStringWidth(safe(n)) / 1000f * 8;
                     p.beginText();
@@ -432,7 +434,7 @@ public final class PdfRenderer implements AutoCloseable {
             }
             Map<TableCell, List<String>> lines = new HashMap<>();
             float[] rowH = new float[t.rowCount()];
-            java.util.Arrays.fill(rowH, TABLE_LEADING + 2 * PAD);
+            Arrays.fill(rowH, TABLE_LEADING + 2 * PAD);
             for (TableCell c : t.cells()) {
                 float w = colX[c.col() + c.colspan()] - colX[c.col()] - 2 * PAD;
                 List<String> l = wrap(c.text(), TABLE_SIZE, w);
@@ -462,12 +464,15 @@ public final class PdfRenderer implements AutoCloseable {
                 headerH += rowH[r];
             }
             y -= 4;
-            float firstNeed = headerH + (t.rowCount() > t.headerRows() ? rowH[Math.min(t.headerRows(), t.rowCount() - 1)] * 3 : 0);
+            float firstNeed = headerH
+                    + (t.rowCount() > t.headerRows() ? rowH[Math.min(t.headerRows(), t.rowCount() - 1)] * 3 : 0);
             ensure(Math.min(firstNeed, PDRectangle.A4.getHeight() - MARGIN_TOP - MARGIN_BOTTOM));
             List<Integer> piece = new ArrayList<>();
             float used = 0;
             for (int r = 0; r < t.rowCount(); r++) {
-                if (y - used - rowH[r] < MARGIN_BOTTOM && !piece.isEmpty() && piece.get(piece.size() - 1) >= t.headerRows()) {
+                if (y - used - rowH[r] < MARGIN_BOTTOM
+                        && !piece.isEmpty()
+                        && piece.get(piece.size() - 1) >= t.headerRows()) {
                     drawPiece(t, piece, rowH, colX, lines);
                     newPage();
                     piece = new ArrayList<>();
@@ -485,8 +490,9 @@ public final class PdfRenderer implements AutoCloseable {
         }
 
         /** Draws the rows of one page; a merged cell cut by the page break is drawn on both pages. */
-        private void drawPiece(TableView t, List<Integer> rows, float[] rowH, float[] colX,
-                               Map<TableCell, List<String>> lines) throws IOException {
+        private void drawPiece(
+                TableView t, List<Integer> rows, float[] rowH, float[] colX, Map<TableCell, List<String>> lines)
+                throws IOException {
             Map<Integer, Float> top = new HashMap<>();
             float cursor = y;
             for (int r : rows) {
@@ -522,7 +528,8 @@ public final class PdfRenderer implements AutoCloseable {
                 List<String> l = lines.get(c);
                 float textH = l.size() * TABLE_LEADING;
                 float lineTop = yTop - Math.max(PAD, (yTop - yBottom - textH) / 2);
-                boolean left = c.kind() == CellKind.ROW_HEADER || c.kind() == CellKind.CORNER
+                boolean left = c.kind() == CellKind.ROW_HEADER
+                        || c.kind() == CellKind.CORNER
                         || c.kind() == CellKind.GROUP && t.layout() == ReportView.Layout.MATRIX && c.colspan() == 1;
                 for (String s : l) {
                     float w = width(s, TABLE_SIZE);
@@ -540,7 +547,7 @@ public final class PdfRenderer implements AutoCloseable {
             float[] w = new float[n];
             int labels = t.rowHeaderColumns();
             if (labels == 0) {
-                java.util.Arrays.fill(w, width / n);
+                Arrays.fill(w, width / n);
                 return w;
             }
             float labelShare = t.layout() == ReportView.Layout.GROUPED ? 0.34f : 0.46f;

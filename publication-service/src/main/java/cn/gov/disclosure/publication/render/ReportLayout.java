@@ -16,7 +16,6 @@ import cn.gov.disclosure.publication.render.ReportView.Layout;
 import cn.gov.disclosure.publication.render.ReportView.SectionView;
 import cn.gov.disclosure.publication.render.ReportView.TableCell;
 import cn.gov.disclosure.publication.render.ReportView.TableView;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,29 +35,34 @@ public final class ReportLayout {
     /** Dates on the page are Beijing time. */
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private ReportLayout() {
-    }
+    private ReportLayout() {}
 
     /** What the page shows besides the report itself. */
-    public record Meta(String organisationName, int year, int version, OffsetDateTime approvedAt) {
-    }
+    public record Meta(String organisationName, int year, int version, OffsetDateTime approvedAt) {}
 
     public static ReportView of(AnnualReport report, Meta meta) {
-        String organisation = meta.organisationName() != null && !meta.organisationName().isBlank()
-                ? meta.organisationName() : report.organisationName();
+        String organisation =
+                meta.organisationName() != null && !meta.organisationName().isBlank()
+                        ? meta.organisationName()
+                        : report.organisationName();
         int year = meta.year() > 0 ? meta.year() : report.year();
         TemplateVersion template = report.template() != null ? report.template() : TemplateVersion.requiredFor(year);
         List<SectionView> sections = new ArrayList<>();
         for (TemplateCatalogue.SectionDef def : TemplateCatalogue.sections()) {
             String text = report.section(def.key()).map(Section::text).orElse("");
-            TableId tableId = Arrays.stream(TableId.values()).filter(t -> t.section() == def.key()).findFirst().orElse(null);
-            TableView table = tableId == null ? null
-                    : table(TemplateCatalogue.table(template, tableId), report.table(tableId));
+            TableId tableId = Arrays.stream(TableId.values())
+                    .filter(t -> t.section() == def.key())
+                    .findFirst()
+                    .orElse(null);
+            TableView table =
+                    tableId == null ? null : table(TemplateCatalogue.table(template, tableId), report.table(tableId));
             sections.add(new SectionView(def.key(), def.heading(), paragraphs(text), table));
         }
-        String approvedOn = meta.approvedAt() == null ? null
+        String approvedOn = meta.approvedAt() == null
+                ? null
                 : meta.approvedAt().atZoneSameInstant(CHINA).format(DateTimeFormatter.ofPattern("yyyy年M月d日"));
-        return new ReportView(title(organisation, year), organisation, year, template, meta.version(), approvedOn, sections);
+        return new ReportView(
+                title(organisation, year), organisation, year, template, meta.version(), approvedOn, sections);
     }
 
     /** 晋江市紫帽镇人民政府2020年政府信息公开工作年度报告. */
@@ -70,7 +74,12 @@ public final class ReportLayout {
         if (text == null) {
             return List.of();
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n').lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return text.replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The table in the layout the template gives it. */
@@ -87,7 +96,8 @@ public final class ReportLayout {
 
     /** Per article item: the item across the table, 信息内容 and the item's columns, then its rows. */
     private static TableView grouped(TableDef def, ReportTable values) {
-        int valueColumns = def.rows().stream().mapToInt(r -> r.columns().size()).max().orElse(1);
+        int valueColumns =
+                def.rows().stream().mapToInt(r -> r.columns().size()).max().orElse(1);
         int width = 1 + valueColumns;
         List<TableCell> cells = new ArrayList<>();
         int r = 0;
@@ -101,7 +111,14 @@ public final class ReportLayout {
                 int c = 1;
                 for (int i = 0; i < row.columns().size(); i++) {
                     int span = i == row.columns().size() - 1 ? width - c : 1;
-                    cells.add(new TableCell(r, c, 1, span, row.columns().get(i).label(), CellKind.COLUMN_HEADER, null,
+                    cells.add(new TableCell(
+                            r,
+                            c,
+                            1,
+                            span,
+                            row.columns().get(i).label(),
+                            CellKind.COLUMN_HEADER,
+                            null,
                             row.columns().get(i).key()));
                     c += span;
                 }
@@ -127,19 +144,43 @@ public final class ReportLayout {
     private static TableView matrix(TableDef def, ReportTable values) {
         List<ColumnDef> columns = def.columns();
         List<List<String>> rowGroups = def.rows().stream().map(RowDef::path).toList();
-        List<List<String>> colGroups = columns.stream().map(ColumnDef::headerPath).toList();
+        List<List<String>> colGroups =
+                columns.stream().map(ColumnDef::headerPath).toList();
         int rowDepth = HeaderSpans.depth(rowGroups);
         int colDepth = HeaderSpans.depth(colGroups);
         List<TableCell> cells = new ArrayList<>();
-        cells.add(new TableCell(0, 0, colDepth, rowDepth, def.cornerNote() == null ? "" : def.cornerNote(),
-                CellKind.CORNER, null, null));
-        for (HeaderSpans.Span s : HeaderSpans.of(colGroups, columns.stream().map(ColumnDef::label).toList())) {
-            cells.add(new TableCell(s.level(), rowDepth + s.index(), s.levelSpan(), s.indexSpan(), s.text(),
-                    s.leaf() ? CellKind.COLUMN_HEADER : CellKind.GROUP, null, s.leaf() ? columns.get(s.index()).key() : null));
+        cells.add(new TableCell(
+                0,
+                0,
+                colDepth,
+                rowDepth,
+                def.cornerNote() == null ? "" : def.cornerNote(),
+                CellKind.CORNER,
+                null,
+                null));
+        for (HeaderSpans.Span s :
+                HeaderSpans.of(colGroups, columns.stream().map(ColumnDef::label).toList())) {
+            cells.add(new TableCell(
+                    s.level(),
+                    rowDepth + s.index(),
+                    s.levelSpan(),
+                    s.indexSpan(),
+                    s.text(),
+                    s.leaf() ? CellKind.COLUMN_HEADER : CellKind.GROUP,
+                    null,
+                    s.leaf() ? columns.get(s.index()).key() : null));
         }
-        for (HeaderSpans.Span s : HeaderSpans.of(rowGroups, def.rows().stream().map(RowDef::label).toList())) {
-            cells.add(new TableCell(colDepth + s.index(), s.level(), s.indexSpan(), s.levelSpan(), s.text(),
-                    s.leaf() ? CellKind.ROW_HEADER : CellKind.GROUP, s.leaf() ? def.rows().get(s.index()).key() : null, null));
+        for (HeaderSpans.Span s :
+                HeaderSpans.of(rowGroups, def.rows().stream().map(RowDef::label).toList())) {
+            cells.add(new TableCell(
+                    colDepth + s.index(),
+                    s.level(),
+                    s.indexSpan(),
+                    s.levelSpan(),
+                    s.text(),
+                    s.leaf() ? CellKind.ROW_HEADER : CellKind.GROUP,
+                    s.leaf() ? def.rows().get(s.index()).key() : null,
+                    null));
         }
         for (int i = 0; i < def.rows().size(); i++) {
             RowDef row = def.rows().get(i);
@@ -150,8 +191,15 @@ public final class ReportLayout {
                 }
             }
         }
-        return new TableView(def.id(), def.title(), Layout.MATRIX, colDepth + def.rows().size(), rowDepth + columns.size(),
-                colDepth, rowDepth, cells);
+        return new TableView(
+                def.id(),
+                def.title(),
+                Layout.MATRIX,
+                colDepth + def.rows().size(),
+                rowDepth + columns.size(),
+                colDepth,
+                rowDepth,
+                cells);
     }
 
     // ------------------------------------------------------------------------------------------------ Table 4
@@ -165,7 +213,8 @@ public final class ReportLayout {
         for (RowDef row : def.rows()) {
             for (ColumnDef col : row.columns()) {
                 groups.add(Stream.of(row.path().stream(), Stream.of(row.label()), col.headerPath().stream())
-                        .flatMap(s -> s).toList());
+                        .flatMap(s -> s)
+                        .toList());
                 labels.add(col.label());
                 rowOf.add(row);
                 colOf.add(col);
@@ -174,8 +223,14 @@ public final class ReportLayout {
         int depth = HeaderSpans.depth(groups);
         List<TableCell> cells = new ArrayList<>();
         for (HeaderSpans.Span s : HeaderSpans.of(groups, labels)) {
-            cells.add(new TableCell(s.level(), s.index(), s.levelSpan(), s.indexSpan(), s.text(),
-                    s.leaf() ? CellKind.COLUMN_HEADER : CellKind.GROUP, s.leaf() ? rowOf.get(s.index()).key() : null,
+            cells.add(new TableCell(
+                    s.level(),
+                    s.index(),
+                    s.levelSpan(),
+                    s.indexSpan(),
+                    s.text(),
+                    s.leaf() ? CellKind.COLUMN_HEADER : CellKind.GROUP,
+                    s.leaf() ? rowOf.get(s.index()).key() : null,
                     s.leaf() ? colOf.get(s.index()).key() : null));
         }
         for (int j = 0; j < labels.size(); j++) {
@@ -187,8 +242,15 @@ public final class ReportLayout {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static TableCell value(int r, int c, int colspan, RowDef row, ColumnDef col, ReportTable values) {
-        return new TableCell(r, c, 1, colspan, format(values.cell(row.key(), col.key()).orElse(null)), CellKind.VALUE,
-                row.key(), col.key());
+        return new TableCell(
+                r,
+                c,
+                1,
+                colspan,
+                format(values.cell(row.key(), col.key()).orElse(null)),
+                CellKind.VALUE,
+                row.key(),
+                col.key());
     }
 
     /** A number as the report states it, with the unit the report wrote (never a guessed one); blank when absent. */

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.publication.render;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 

@@ -3,7 +3,6 @@ package cn.gov.disclosure.publication.render;
 import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,8 +11,14 @@ import java.util.List;
  * (merged) cells. Built from the catalogue by {@link ReportLayout}; drawn by {@link HtmlRenderer} and
  * {@link PdfRenderer}, so both show the same content.
  */
-public record ReportView(String title, String organisationName, int year, TemplateVersion template, int version,
-                         String approvedOn, List<SectionView> sections) {
+public record ReportView(
+        String title,
+        String organisationName,
+        int year,
+        TemplateVersion template,
+        int version,
+        String approvedOn,
+        List<SectionView> sections) {
 
     public ReportView {
         sections = List.copyOf(sections);
@@ -36,7 +41,13 @@ public record ReportView(String title, String organisationName, int year, Templa
         SINGLE_ROW
     }
 
-    public enum CellKind { CORNER, GROUP, COLUMN_HEADER, ROW_HEADER, VALUE }
+    public enum CellKind {
+        CORNER,
+        GROUP,
+        COLUMN_HEADER,
+        ROW_HEADER,
+        VALUE
+    }
 
     /**
      * One cell of the grid, at its top-left position.
@@ -44,8 +55,8 @@ public record ReportView(String title, String organisationName, int year, Templa
      * @param rowKey    for a value, the catalogue key of its row
      * @param columnKey for a value, the catalogue key of its column
      */
-    public record TableCell(int row, int col, int rowspan, int colspan, String text, CellKind kind, String rowKey,
-                            String columnKey) {
+    public record TableCell(
+            int row, int col, int rowspan, int colspan, String text, CellKind kind, String rowKey, String columnKey) {
         public boolean isHeader() {
             return kind != CellKind.VALUE;
         }
@@ -57,11 +68,20 @@ public record ReportView(String title, String organisationName, int year, Templa
      * @param headerRows        the leading rows that form the column header (repeated after a PDF page break)
      * @param rowHeaderColumns  the leading columns that hold row labels
      */
-    public record TableView(TableId id, String title, Layout layout, int rowCount, int columnCount, int headerRows,
-                            int rowHeaderColumns, List<TableCell> cells) {
+    public record TableView(
+            TableId id,
+            String title,
+            Layout layout,
+            int rowCount,
+            int columnCount,
+            int headerRows,
+            int rowHeaderColumns,
+            List<TableCell> cells) {
 
         public TableView {
-            cells = cells.stream().sorted(Comparator.comparingInt(TableCell::row).thenComparingInt(TableCell::col)).toList();
+            cells = cells.stream()
+                    .sorted(Comparator.comparingInt(TableCell::row).thenComparingInt(TableCell::col))
+                    .toList();
         }
 
         /** The cells that start in row {@code r}, left to right. */

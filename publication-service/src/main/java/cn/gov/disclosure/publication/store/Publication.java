@@ -9,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -22,8 +21,7 @@ import java.util.UUID;
 @IdClass(Publication.Key.class)
 public class Publication {
 
-    public record Key(String reportId, int version) {
-    }
+    public record Key(String reportId, int version) {}
 
     @Id
     @Column(name = "report_id")
@@ -100,8 +98,23 @@ public class Publication {
     }
 
     public PublicationRecord record() {
-        return new PublicationRecord(reportId, version, organisationCode, organisationName, countyCode, year, status,
-                approvedAt, approvedBy, attempts, publicUrl, versionUrl, archiveId, failureReason, createdAt, updatedAt,
+        return new PublicationRecord(
+                reportId,
+                version,
+                organisationCode,
+                organisationName,
+                countyCode,
+                year,
+                status,
+                approvedAt,
+                approvedBy,
+                attempts,
+                publicUrl,
+                versionUrl,
+                archiveId,
+                failureReason,
+                createdAt,
+                updatedAt,
                 publishedAt);
     }
 }

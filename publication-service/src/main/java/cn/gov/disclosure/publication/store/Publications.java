@@ -12,7 +12,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,8 +29,7 @@ import java.util.UUID;
 public class Publications implements PanacheRepositoryBase<Publication, Publication.Key> {
 
     /** A version and its decision, claimed by one worker until its lease ends. */
-    public record Claim(UUID token, PublicationRecord record, ReviewDecided decision) {
-    }
+    public record Claim(UUID token, PublicationRecord record, ReviewDecided decision) {}
 
     /**
      * Records an approved version as PUBLISHING, keeping the trace the decision came with; false when this version
@@ -47,7 +45,8 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
         p.reportId = d.reportId();
         p.version = d.version();
         p.organisationCode = d.organisationCode();
-        p.organisationName = d.organisationName() != null ? d.organisationName()
+        p.organisationName = d.organisationName() != null
+                ? d.organisationName()
                 : d.report() != null ? d.report().organisationName() : d.organisationCode();
         p.countyCode = d.countyCode();
         p.year = d.year();
@@ -66,7 +65,9 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
     /** The trace the approval of a version came with; null when none. */
     @Transactional
     public String originTrace(String reportId, int version) {
-        return findByIdOptional(new Publication.Key(reportId, version)).map(p -> p.originTraceparent).orElse(null);
+        return findByIdOptional(new Publication.Key(reportId, version))
+                .map(p -> p.originTraceparent)
+                .orElse(null);
     }
 
     /**
@@ -90,7 +91,8 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
 
     /** PUBLISHING → PUBLISHED, if the claim still holds; joins the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean markPublished(Claim claim, String publicUrl, String versionUrl, String archiveId, OffsetDateTime at) {
+    public boolean markPublished(
+            Claim claim, String publicUrl, String versionUrl, String archiveId, OffsetDateTime at) {
         Publication p = held(claim);
         if (p == null) {
             return false;
@@ -119,7 +121,11 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
         });
     }
 
-    public enum Requeue { REQUEUED, NOT_FOUND, NOT_FAILED }
+    public enum Requeue {
+        REQUEUED,
+        NOT_FOUND,
+        NOT_FAILED
+    }
 
     /** PUBLICATION_FAILED → PUBLISHING (the operator's retry). */
     @Transactional
@@ -139,9 +145,15 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
     /** PUBLISHING versions no worker holds (never claimed, or the worker's lease ran out: it crashed), oldest first. */
     @Transactional
     public List<Publication.Key> due(int limit) {
-        return find("status = :publishing and (leaseUntil is null or leaseUntil < :now)", Sort.by("createdAt"),
-                Parameters.with("publishing", PublicationStatus.PUBLISHING).and("now", now()))
-                .page(0, limit).stream().map(p -> new Publication.Key(p.reportId, p.version)).toList();
+        return find(
+                        "status = :publishing and (leaseUntil is null or leaseUntil < :now)",
+                        Sort.by("createdAt"),
+                        Parameters.with("publishing", PublicationStatus.PUBLISHING)
+                                .and("now", now()))
+                .page(0, limit)
+                .stream()
+                .map(p -> new Publication.Key(p.reportId, p.version))
+                .toList();
     }
 
     @Transactional
@@ -151,8 +163,8 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
 
     /** Newest first; every filter optional. */
     @Transactional
-    public List<PublicationRecord> list(PublicationStatus status, String organisationCode, Integer year, String reportId,
-                                        int limit) {
+    public List<PublicationRecord> list(
+            PublicationStatus status, String organisationCode, Integer year, String reportId, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (status != null) {
@@ -177,9 +189,14 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
     }
 
     private Publication held(Claim claim) {
-        Publication p = findById(new Publication.Key(claim.record().reportId(), claim.record().version()),
+        Publication p = findById(
+                new Publication.Key(claim.record().reportId(), claim.record().version()),
                 LockModeType.PESSIMISTIC_WRITE);
-        return p != null && p.status == PublicationStatus.PUBLISHING && claim.token().equals(p.leaseToken) ? p : null;
+        return p != null
+                        && p.status == PublicationStatus.PUBLISHING
+                        && claim.token().equals(p.leaseToken)
+                ? p
+                : null;
     }
 
     private static void release(Publication p) {

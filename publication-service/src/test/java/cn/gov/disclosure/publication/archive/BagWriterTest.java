@@ -1,7 +1,7 @@
 package cn.gov.disclosure.publication.archive;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** BagIt packages: written once, complete, verifiable; any change found. Plain JUnit. */
 class BagWriterTest {
@@ -32,19 +31,25 @@ class BagWriterTest {
     @Test
     void aPackageIsAValidBag() throws Exception {
         Path bag = write("350582107-2020-v1");
-        assertThat(Files.readString(bag.resolve("bagit.txt"))).isEqualTo("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
+        assertThat(Files.readString(bag.resolve("bagit.txt")))
+                .isEqualTo("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         String manifest = Files.readString(bag.resolve("manifest-sha256.txt"));
         assertThat(manifest.lines()).hasSize(2).allMatch(l -> l.matches("[0-9a-f]{64}  data/report\\.(json|html)"));
         assertThat(Files.readString(bag.resolve("tagmanifest-sha256.txt")).lines())
-                .extracting(l -> l.substring(66)).containsExactly("bag-info.txt", "bagit.txt", "manifest-sha256.txt");
+                .extracting(l -> l.substring(66))
+                .containsExactly("bag-info.txt", "bagit.txt", "manifest-sha256.txt");
         Map<String, String> info = BagVerifier.bagInfo(bag);
-        int octets = "{\"year\":2020}".getBytes(StandardCharsets.UTF_8).length + "<p>紫帽镇</p>".getBytes(StandardCharsets.UTF_8).length;
-        assertThat(info).containsEntry("Payload-Oxum", octets + ".2").containsEntry("Bagging-Date", "2021-01-26")
+        int octets = "{\"year\":2020}".getBytes(StandardCharsets.UTF_8).length
+                + "<p>紫帽镇</p>".getBytes(StandardCharsets.UTF_8).length;
+        assertThat(info)
+                .containsEntry("Payload-Oxum", octets + ".2")
+                .containsEntry("Bagging-Date", "2021-01-26")
                 .containsEntry("Organisation-Code", "350582107");
         BagVerifier.Report report = new BagVerifier(root).verifyAll();
         assertThat(report.packages()).isEqualTo(1);
         assertThat(report.allValid()).isTrue();
-        assertThat(Files.isWritable(bag.resolve("data/report.json")) && !isRoot()).isFalse();
+        assertThat(Files.isWritable(bag.resolve("data/report.json")) && !isRoot())
+                .isFalse();
         assertThat(root.resolve(".staging")).isEmptyDirectory();
     }
 
@@ -72,7 +77,8 @@ class BagWriterTest {
         BagVerifier.Report report = new BagVerifier(root).verifyAll();
         assertThat(report.packages()).isEqualTo(4);
         assertThat(report.valid()).isEqualTo(1);
-        assertThat(report.invalid()).extracting(BagVerifier.PackageResult::id)
+        assertThat(report.invalid())
+                .extracting(BagVerifier.PackageResult::id)
                 .containsExactly("a-2020-v1", "b-2020-v1", "c-2020-v1");
         assertThat(report.invalid().get(0).problems()).anyMatch(p -> p.startsWith("data/report.html: 校验和不符"));
         assertThat(report.invalid().get(1).problems()).anyMatch(p -> p.startsWith("data/report.json: 文件缺失"));

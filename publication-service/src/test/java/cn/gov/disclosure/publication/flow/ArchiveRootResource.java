@@ -1,7 +1,6 @@
 package cn.gov.disclosure.publication.flow;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +23,5 @@ public class ArchiveRootResource implements QuarkusTestResourceLifecycleManager 
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.publication.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
@@ -12,6 +14,18 @@ import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,21 +40,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page and the PDF of a 2019-template seed (000, 紫帽镇 2020) and a 2021-template seed (002, 昌傅镇 2021): every
@@ -59,7 +58,9 @@ class RenderingTest {
     }
 
     static ReportRenderer.Rendered render(AnnualReport report) {
-        return renderer.render(report, new ReportLayout.Meta(report.organisationName(), report.year(), 1, APPROVED),
+        return renderer.render(
+                report,
+                new ReportLayout.Meta(report.organisationName(), report.year(), 1, APPROVED),
                 "test-" + report.year());
     }
 
@@ -108,9 +109,12 @@ class RenderingTest {
         NodeList h2 = page.getElementsByTagName("h2");
         assertThat(h2.getLength()).isEqualTo(6);
         for (int i = 0; i < 6; i++) {
-            assertThat(h2.item(i).getTextContent()).isEqualTo(TemplateCatalogue.sections().get(i).heading());
+            assertThat(h2.item(i).getTextContent())
+                    .isEqualTo(TemplateCatalogue.sections().get(i).heading());
         }
-        List<Integer> at = TemplateCatalogue.sections().stream().map(s -> pdf.indexOf(squeeze(s.heading()))).toList();
+        List<Integer> at = TemplateCatalogue.sections().stream()
+                .map(s -> pdf.indexOf(squeeze(s.heading())))
+                .toList();
         assertThat(at).doesNotContain(-1).isSorted();
     }
 
@@ -132,7 +136,8 @@ class RenderingTest {
         assertThat(th(t3, "（六）其他处理").getAttribute("colspan")).isEqualTo("2");
         assertThat(th(t3, "一、本年新收政府信息公开申请数量").getAttribute("colspan")).isEqualTo("3");
         assertThat(t3.getElementsByTagName("td").getLength())
-                .isEqualTo(TemplateCatalogue.table(TemplateVersion.T2019, TableId.APPLICATIONS).cellCount());
+                .isEqualTo(TemplateCatalogue.table(TemplateVersion.T2019, TableId.APPLICATIONS)
+                        .cellCount());
         Element t2 = table(page, 2);
         assertThat(texts(t2, "th")).contains("第二十条第（九）项", "采购总金额", "本年增/减", "信息内容");
         Element t4 = table(page, 4);
@@ -151,8 +156,10 @@ class RenderingTest {
         assertThat(th(t3, "三、本年度办理结果").getAttribute("rowspan")).isEqualTo(resultRows(TemplateVersion.T2021));
         assertThat(th(t3, "（六）其他处理").getAttribute("rowspan")).isEqualTo("3");
         assertThat(t3.getElementsByTagName("td").getLength())
-                .isEqualTo(TemplateCatalogue.table(TemplateVersion.T2021, TableId.APPLICATIONS).cellCount());
-        assertThat(resultRows(TemplateVersion.T2021)).isEqualTo(Integer.toString(Integer.parseInt(resultRows(TemplateVersion.T2019)) + 2));
+                .isEqualTo(TemplateCatalogue.table(TemplateVersion.T2021, TableId.APPLICATIONS)
+                        .cellCount());
+        assertThat(resultRows(TemplateVersion.T2021))
+                .isEqualTo(Integer.toString(Integer.parseInt(resultRows(TemplateVersion.T2019)) + 2));
         Element t2 = table(page, 2);
         assertThat(texts(t2, "th")).contains("本年制发件数", "本年收费金额（单位：万元）").doesNotContain("采购总金额", "本年增/减");
         // the single value column of 第二十条第（五）项 spans the three value columns
@@ -162,11 +169,18 @@ class RenderingTest {
     @Test
     void numbersStandInTheirRowAndColumn2019() throws Exception {
         AnnualReport report = GoldenSeeds.load(0);
-        report = withCell(report, TableId.APPLICATIONS, "refusedThirdPartyRights", "legalServiceAgency", Cell.of(987654));
-        report = withCell(report, TableId.ACTIVE_DISCLOSURE, "administrativeCoercion", "changeThisYear", Cell.of(-4321));
-        report = withCell(report, TableId.ACTIVE_DISCLOSURE, "centralisedProcurement", "procurementAmount",
+        report = withCell(
+                report, TableId.APPLICATIONS, "refusedThirdPartyRights", "legalServiceAgency", Cell.of(987654));
+        report =
+                withCell(report, TableId.ACTIVE_DISCLOSURE, "administrativeCoercion", "changeThisYear", Cell.of(-4321));
+        report = withCell(
+                report,
+                TableId.ACTIVE_DISCLOSURE,
+                "centralisedProcurement",
+                "procurementAmount",
                 Cell.money("8765.43", "万元"));
-        report = withCell(report, TableId.REVIEWS_AND_LITIGATION, "litigationAfterReconsideration", "pending", Cell.of(97531));
+        report = withCell(
+                report, TableId.REVIEWS_AND_LITIGATION, "litigationAfterReconsideration", "pending", Cell.of(97531));
         ReportRenderer.Rendered r = render(report);
         Document page = xhtml(r.html());
 
@@ -196,13 +210,13 @@ class RenderingTest {
         AnnualReport report = GoldenSeeds.load(2);
         report = withCell(report, TableId.APPLICATIONS, "otherUnpaidFee", "researchInstitution", Cell.of(424242));
         report = withCell(report, TableId.ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount", Cell.of("12.3456"));
-        report = withCell(report, TableId.REVIEWS_AND_LITIGATION, "administrativeReconsideration", "corrected", Cell.of(8642));
+        report = withCell(
+                report, TableId.REVIEWS_AND_LITIGATION, "administrativeReconsideration", "corrected", Cell.of(8642));
         Document page = xhtml(render(report).html());
 
         Located t3 = locate(table(page, 3), "424242");
         assertThat(t3.columnHeader()).isEqualTo("科研机构");
-        assertThat(t3.rowHeaders()).containsExactly("三、本年度办理结果", "（六）其他处理",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
+        assertThat(t3.rowHeaders()).containsExactly("三、本年度办理结果", "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
         Located fee = locate(table(page, 2), "12.3456");
         assertThat(fee.columnHeader()).isEqualTo("本年收费金额（单位：万元）");
         assertThat(fee.rowHeaders()).containsExactly("行政事业性收费");
@@ -215,7 +229,9 @@ class RenderingTest {
     void narrativeIsEscapedInThePageAndShownAsTextInThePdf() throws Exception {
         AnnualReport report = withSection(GoldenSeeds.load(2), SectionKey.OVERVIEW, SCRIPT + "\n第二段");
         ReportRenderer.Rendered r = render(report);
-        assertThat(r.html()).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; “引号”");
+        assertThat(r.html())
+                .doesNotContain("<script")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; “引号”");
         Document page = xhtml(r.html());
         assertThat(page.getElementsByTagName("script").getLength()).isZero();
         Element overview = section(page, "overview");
@@ -233,10 +249,17 @@ class RenderingTest {
         assertThat(a.html()).isEqualTo(b.html());
         try (PDDocument doc = Loader.loadPDF(a.pdf())) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(1);
-            PDFont font = doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next());
+            PDFont font = doc.getPage(0)
+                    .getResources()
+                    .getFont(doc.getPage(0)
+                            .getResources()
+                            .getFontNames()
+                            .iterator()
+                            .next());
             assertThat(font).isInstanceOf(PDType0Font.class);
             assertThat(font.isEmbedded()).isTrue();
-            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo(ReportLayout.title(report.organisationName(), report.year()));
+            assertThat(doc.getDocumentInformation().getTitle())
+                    .isEqualTo(ReportLayout.title(report.organisationName(), report.year()));
             assertThat(doc.getDocument().getTrailer().getCOSArray(COSName.ID)).isNotNull();
         }
         Path out = Path.of("target", "rendered");
@@ -251,7 +274,8 @@ class RenderingTest {
     /** The rows under 三、本年度办理结果 in the catalogue (the rowspan of that header cell). */
     static String resultRows(TemplateVersion t) {
         return Long.toString(TemplateCatalogue.table(t, TableId.APPLICATIONS).rows().stream()
-                .filter(r -> !r.path().isEmpty() && r.path().get(0).equals("三、本年度办理结果")).count());
+                .filter(r -> !r.path().isEmpty() && r.path().get(0).equals("三、本年度办理结果"))
+                .count());
     }
 
     static AnnualReport withCell(AnnualReport r, TableId id, String row, String column, Cell cell) {
@@ -262,7 +286,12 @@ class RenderingTest {
         }
         rows.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(column, cell);
         ReportTable nt = new ReportTable(rows);
-        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), r.sections(),
+        return new AnnualReport(
+                r.organisationName(),
+                r.year(),
+                r.template(),
+                r.title(),
+                r.sections(),
                 id == TableId.ACTIVE_DISCLOSURE ? nt : r.activeDisclosure(),
                 id == TableId.APPLICATIONS ? nt : r.applications(),
                 id == TableId.REVIEWS_AND_LITIGATION ? nt : r.reviewsAndLitigation());
@@ -273,8 +302,15 @@ class RenderingTest {
         for (Section s : r.sections()) {
             sections.add(s.key() == key ? new Section(key, s.heading(), text) : s);
         }
-        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), sections, r.activeDisclosure(),
-                r.applications(), r.reviewsAndLitigation());
+        return new AnnualReport(
+                r.organisationName(),
+                r.year(),
+                r.template(),
+                r.title(),
+                sections,
+                r.activeDisclosure(),
+                r.applications(),
+                r.reviewsAndLitigation());
     }
 
     static String pdfText(byte[] pdf) throws Exception {
@@ -376,9 +412,11 @@ class RenderingTest {
         for (int r = 0; r < trs.size(); r++) {
             for (int c = 0; c < width; c++) {
                 Element e = grid.get(key(r, c));
-                if (e != null && e.getTagName().equals("td") && e.getTextContent().equals(value)
+                if (e != null
+                        && e.getTagName().equals("td")
+                        && e.getTextContent().equals(value)
                         && (c == 0 || grid.get(key(r, c - 1)) != e)) {
-                    hits.add(new long[]{r, c});
+                    hits.add(new long[] {r, c});
                 }
             }
         }
@@ -392,13 +430,15 @@ class RenderingTest {
             Element e = grid.get(key(a, c));
             if (e == null || e.getTagName().equals("td")) {
                 if (!above.isEmpty()) {
-                    break;          // Table 2: the header row of this block only
+                    break; // Table 2: the header row of this block only
                 }
                 continue;
             }
             if (e != last) {
-                if (e.getAttribute("class").equals("group") && "colgroup".equals(e.getAttribute("scope"))
-                        && Integer.parseInt(e.getAttribute("colspan").isEmpty() ? "1" : e.getAttribute("colspan")) == width) {
+                if (e.getAttribute("class").equals("group")
+                        && "colgroup".equals(e.getAttribute("scope"))
+                        && Integer.parseInt(e.getAttribute("colspan").isEmpty() ? "1" : e.getAttribute("colspan"))
+                                == width) {
                     group = e.getTextContent();
                     break;
                 }
@@ -409,7 +449,9 @@ class RenderingTest {
         if (group == null && r > 0) {
             for (int a = r - 1; a >= 0; a--) {
                 Element e = grid.get(key(a, 0));
-                if (e != null && e.getTagName().equals("th") && e.hasAttribute("colspan")
+                if (e != null
+                        && e.getTagName().equals("th")
+                        && e.hasAttribute("colspan")
                         && Integer.parseInt(e.getAttribute("colspan")) == width) {
                     group = e.getTextContent();
                     break;
@@ -420,7 +462,10 @@ class RenderingTest {
         last = null;
         for (int b = 0; b < c; b++) {
             Element e = grid.get(key(r, b));
-            if (e != null && e.getTagName().equals("th") && e != last && !e.getAttribute("class").equals("corner")) {
+            if (e != null
+                    && e.getTagName().equals("th")
+                    && e != last
+                    && !e.getAttribute("class").equals("corner")) {
                 rowHeaders.add(e.getTextContent());
                 last = e;
             }

@@ -5,10 +5,9 @@ import cn.gov.disclosure.review.cases.CaseProblem;
 import cn.gov.disclosure.support.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A {@link CaseProblem} leaves as {@code application/problem+json} like every problem, with its extension members
@@ -23,7 +22,8 @@ public class CaseProblemMapper {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = new LinkedHashMap<>(ContractsJson.mapper().convertValue(p, Map.class));
         e.extensions().forEach(body::putIfAbsent);
-        Response.ResponseBuilder b = Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(body);
+        Response.ResponseBuilder b =
+                Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(body);
         Object etag = e.extensions().get("etag");
         if (etag != null) {
             b.header("ETag", etag.toString());

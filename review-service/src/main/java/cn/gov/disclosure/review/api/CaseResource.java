@@ -1,21 +1,20 @@
 package cn.gov.disclosure.review.api;
 
-import cn.gov.disclosure.support.security.CurrentCaller;
-
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.cases.CaseFilter;
-import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.review.cases.ReviewCase;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.Action;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.support.problem.ProblemException;
+import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,19 +25,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The reviewer's API: list and read cases, claim, release, approve, return. Reads are for county reviewers (their
@@ -60,8 +58,13 @@ public class CaseResource {
     private final OrganisationRegistry registry;
     private final CurrentCaller current;
 
-    public CaseResource(ReviewService service, Cases store, CaseViewer viewer, Access access,
-                        OrganisationRegistry registry, CurrentCaller current) {
+    public CaseResource(
+            ReviewService service,
+            Cases store,
+            CaseViewer viewer,
+            Access access,
+            OrganisationRegistry registry,
+            CurrentCaller current) {
         this.service = service;
         this.store = store;
         this.viewer = viewer;
@@ -71,21 +74,30 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "审核案件列表 / List the cases the caller may see",
+    @Operation(
+            summary = "审核案件列表 / List the cases the caller may see",
             description = "Filters combine with AND. countsByState counts the cases matching every filter but state. "
                     + "Sort: field[,asc|desc], fields updatedAt (default, desc), createdAt, submittedAt, validatedAt, "
                     + "year, township, version, state, warnings, id.")
     public Response list(
-            @Parameter(description = "state(s), repeated or comma-separated: VALIDATION_FAILED, AWAITING_REVIEW, "
-                    + "IN_REVIEW, APPROVED, RETURNED, SUPERSEDED") @QueryParam("state") List<String> states,
+            @Parameter(
+                            description = "state(s), repeated or comma-separated: VALIDATION_FAILED, AWAITING_REVIEW, "
+                                    + "IN_REVIEW, APPROVED, RETURNED, SUPERSEDED")
+                    @QueryParam("state")
+                    List<String> states,
             @Parameter(description = "reporting year") @QueryParam("year") String year,
             @Parameter(description = "a township's organisation code") @QueryParam("township") String township,
             @Parameter(description = "a county's code (province only; a reviewer's own county is implied)")
-            @QueryParam("county") String county,
-            @Parameter(description = "true: only cases with warnings; false: only without") @QueryParam("hasWarnings") String hasWarnings,
-            @Parameter(description = "true: only cases I have claimed; false: only cases I have not") @QueryParam("claimedByMe") String claimedByMe,
+                    @QueryParam("county")
+                    String county,
+            @Parameter(description = "true: only cases with warnings; false: only without") @QueryParam("hasWarnings")
+                    String hasWarnings,
+            @Parameter(description = "true: only cases I have claimed; false: only cases I have not")
+                    @QueryParam("claimedByMe")
+                    String claimedByMe,
             @Parameter(description = "0-based page number") @QueryParam("page") String page,
-            @Parameter(description = "page size, 1 … " + MAX_PAGE_SIZE + " (default 20)") @QueryParam("size") String size,
+            @Parameter(description = "page size, 1 … " + MAX_PAGE_SIZE + " (default 20)") @QueryParam("size")
+                    String size,
             @Parameter(description = "field[,asc|desc]") @QueryParam("sort") String sort,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         List<String> visible = access.visibleTownships(current.get());
@@ -99,25 +111,43 @@ public class CaseResource {
             if (visible != null && !countyCode.equals(current.get().organisationCode())) {
                 throw ProblemException.forbidden("您只能查看本县的案件", "you see your own county's cases only");
             }
-            scope = registry.townshipsWithin(countyCode).stream().map(OrganisationRegistry.Organisation::code).toList();
+            scope = registry.townshipsWithin(countyCode).stream()
+                    .map(OrganisationRegistry.Organisation::code)
+                    .toList();
         }
         int pageNo = Http.integer("page", page, 0, 0, 1_000_000);
         int pageSize = Http.integer("size", size, 20, 1, MAX_PAGE_SIZE);
         CaseFilter.Sort order = sort(sort);
         Boolean mine = Http.bool("claimedByMe", claimedByMe);
-        CaseFilter filter = new CaseFilter(states(states), Http.integer("year", year, null, 1900, 9999), townshipCode,
-                scope, Http.bool("hasWarnings", hasWarnings), current.get().subject(), mine, order, pageNo, pageSize);
+        CaseFilter filter = new CaseFilter(
+                states(states),
+                Http.integer("year", year, null, 1900, 9999),
+                townshipCode,
+                scope,
+                Http.bool("hasWarnings", hasWarnings),
+                current.get().subject(),
+                mine,
+                order,
+                pageNo,
+                pageSize);
         Cases.Page found = store.search(filter);
-        CaseViews.CasePage body = new CaseViews.CasePage(found.items().stream().map(viewer::summary).toList(), pageNo,
-                pageSize, found.total(), (int) ((found.total() + pageSize - 1) / pageSize), order.toString(),
+        CaseViews.CasePage body = new CaseViews.CasePage(
+                found.items().stream().map(viewer::summary).toList(),
+                pageNo,
+                pageSize,
+                found.total(),
+                (int) ((found.total() + pageSize - 1) / pageSize),
+                order.toString(),
                 found.countsByState());
         return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "审核案件详情 / One case: report, findings, previous version, last year's approved report",
-            description = "ETag: the case's version; send it as If-Match to change the case, as If-None-Match to revalidate.")
+    @Operation(
+            summary = "审核案件详情 / One case: report, findings, previous version, last year's approved report",
+            description =
+                    "ETag: the case's version; send it as If-Match to change the case, as If-None-Match to revalidate.")
     public Response get(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         ReviewCase c = service.read(current.get(), id);
         String etag = ETag.of(c.rowVersion());
@@ -144,7 +174,10 @@ public class CaseResource {
     @RolesAllowed(Roles.COUNTY_REVIEWER)
     @Operation(summary = "认领 / Claim: AWAITING_REVIEW → IN_REVIEW (the caller holds the case)")
     public Response claim(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return act(id, ifMatch, ReviewStateMachine.Command.of(Action.CLAIM, current.get().subject()));
+        return act(
+                id,
+                ifMatch,
+                ReviewStateMachine.Command.of(Action.CLAIM, current.get().subject()));
     }
 
     @POST
@@ -152,7 +185,10 @@ public class CaseResource {
     @RolesAllowed(Roles.COUNTY_REVIEWER)
     @Operation(summary = "放弃认领 / Release: IN_REVIEW → AWAITING_REVIEW (claimer only)")
     public Response release(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        return act(id, ifMatch, ReviewStateMachine.Command.of(Action.RELEASE, current.get().subject()));
+        return act(
+                id,
+                ifMatch,
+                ReviewStateMachine.Command.of(Action.RELEASE, current.get().subject()));
     }
 
     @POST
@@ -160,8 +196,11 @@ public class CaseResource {
     @RolesAllowed(Roles.COUNTY_REVIEWER)
     @Operation(summary = "审核通过 / Approve: IN_REVIEW → APPROVED (claimer only; every warning acknowledged)")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CaseViews.ApproveRequest.class)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseViews.ApproveRequest.class)))
     public Response approve(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String json)
             throws JsonProcessingException {
         CaseViews.ApproveRequest body = Http.body(json, CaseViews.ApproveRequest.class);
@@ -173,8 +212,11 @@ public class CaseResource {
                 }
             }
         }
-        return act(id, ifMatch, new ReviewStateMachine.Command(Action.APPROVE, current.get().subject(),
-                body == null ? null : body.comment(), acks));
+        return act(
+                id,
+                ifMatch,
+                new ReviewStateMachine.Command(
+                        Action.APPROVE, current.get().subject(), body == null ? null : body.comment(), acks));
     }
 
     @POST
@@ -182,19 +224,27 @@ public class CaseResource {
     @RolesAllowed(Roles.COUNTY_REVIEWER)
     @Operation(summary = "退回 / Return to the township: IN_REVIEW → RETURNED (claimer only; comment required)")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CaseViews.ReturnRequest.class)))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CaseViews.ReturnRequest.class)))
     public Response returnToTownship(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String json)
             throws JsonProcessingException {
         CaseViews.ReturnRequest body = Http.body(json, CaseViews.ReturnRequest.class);
-        return act(id, ifMatch, new ReviewStateMachine.Command(Action.RETURN, current.get().subject(),
-                body == null ? null : body.comment(), List.of()));
+        return act(
+                id,
+                ifMatch,
+                new ReviewStateMachine.Command(
+                        Action.RETURN, current.get().subject(), body == null ? null : body.comment(), List.of()));
     }
 
     private Response act(String id, String ifMatch, ReviewStateMachine.Command command) {
         ReviewCase after = service.act(current.get(), id, ETag.expected(ifMatch), command);
-        return Response.ok(viewer.detail(after, current.get())).header("ETag", ETag.of(after.rowVersion()))
-                .header("Cache-Control", "no-store").build();
+        return Response.ok(viewer.detail(after, current.get()))
+                .header("ETag", ETag.of(after.rowVersion()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     static Set<State> states(List<String> values) {

@@ -1,13 +1,12 @@
 package cn.gov.disclosure.review.api;
 
-import cn.gov.disclosure.support.security.CurrentCaller;
-
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.cases.CompletenessView;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
+import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,14 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Who has published (or at least had approved) their report of a year by the deadline, 31 January of the next
@@ -43,8 +41,8 @@ public class CompletenessResource {
     private final OrganisationRegistry registry;
     private final CurrentCaller current;
 
-    public CompletenessResource(CompletenessView completeness, Access access, OrganisationRegistry registry,
-                                CurrentCaller current) {
+    public CompletenessResource(
+            CompletenessView completeness, Access access, OrganisationRegistry registry, CurrentCaller current) {
         this.completeness = completeness;
         this.access = access;
         this.registry = registry;
@@ -52,14 +50,15 @@ public class CompletenessResource {
     }
 
     @GET
-    @Operation(summary = "按期完成情况 / On time, late and missing townships of a reporting year",
+    @Operation(
+            summary = "按期完成情况 / On time, late and missing townships of a reporting year",
             description = "A township is complete when its report was published (report published), or failing that "
                     + "approved; ON_TIME when complete before 1 February of year+1 00:00 Beijing time, LATE when "
                     + "complete after, MISSING when not complete and the deadline has passed, PENDING before that.")
-    public Response completeness(@Parameter(description = "the reporting year", required = true)
-                                 @QueryParam("year") String year,
-                                 @Parameter(description = "one county (province only)") @QueryParam("county") String county,
-                                 @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response completeness(
+            @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "one county (province only)") @QueryParam("county") String county,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         CompletenessView.Completeness body = view(year, county);
         return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
     }
@@ -68,29 +67,37 @@ public class CompletenessResource {
     @Path("export.xlsx")
     @Produces(CompletenessWorkbook.MEDIA_TYPE)
     @Operation(summary = "按期完成情况（Excel） / The same as an .xlsx workbook, Chinese headers, one row per township")
-    public Response workbook(@Parameter(description = "the reporting year", required = true)
-                             @QueryParam("year") String year,
-                             @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
+    public Response workbook(
+            @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
         CompletenessView.Completeness body = view(year, county);
         String name = body.year() + "年度政府信息公开工作年度报告按期完成情况.xlsx";
         return Response.ok(CompletenessWorkbook.of(body), CompletenessWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"completeness-" + body.year()
-                        + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"completeness-" + body.year() + ".xlsx\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
                 .build();
     }
 
     /** The caller's scope: a reviewer's own county, or the province (or one of its counties). */
     private CompletenessView.Completeness view(String year, String county) {
         if (year == null || year.isBlank()) {
-            throw ProblemException.badRequest("invalid-query", "查询参数不正确", "Invalid query parameter",
+            throw ProblemException.badRequest(
+                    "invalid-query",
+                    "查询参数不正确",
+                    "Invalid query parameter",
                     List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
         }
         int y = Http.integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
         List<OrganisationRegistry.Organisation> counties;
         String scope;
         if (access.readsEverything(current.get())) {
-            counties = registry.all().stream().filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
-                    .filter(o -> county == null || county.isBlank() || o.code().equals(county.trim())).toList();
+            counties = registry.all().stream()
+                    .filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
+                    .filter(o -> county == null || county.isBlank() || o.code().equals(county.trim()))
+                    .toList();
             scope = county == null || county.isBlank() ? "province" : county.trim();
         } else {
             OrganisationRegistry.Organisation own = access.reviewerCounty(current.get());

@@ -1,14 +1,6 @@
 package cn.gov.disclosure.review.api;
 
 import cn.gov.disclosure.review.cases.CompletenessView;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The completeness view as an Excel workbook for a county office or the province: one sheet, a title, the deadline,
@@ -26,17 +25,16 @@ final class CompletenessWorkbook {
 
     static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    static final List<String> HEADERS = List.of("县（市、区）", "乡镇代码", "乡镇（街道）", "最新版本", "状态", "按期情况",
-            "审核通过时间", "门户公开时间");
+    static final List<String> HEADERS = List.of("县（市、区）", "乡镇代码", "乡镇（街道）", "最新版本", "状态", "按期情况", "审核通过时间", "门户公开时间");
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
-    private CompletenessWorkbook() {
-    }
+    private CompletenessWorkbook() {}
 
     static byte[] of(CompletenessView.Completeness c) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(c.year() + "年度按期完成情况");
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
@@ -46,8 +44,11 @@ final class CompletenessWorkbook {
             Row title = sheet.createRow(r++);
             text(title, 0, c.year() + "年度政府信息公开工作年度报告按期完成情况", bold);
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
-            text(sheet.createRow(r++), 0, "报送截止：" + c.dueDate() + "（北京时间）"
-                    + (c.deadlinePassed() ? "，已过截止日期" : "，尚未到期"), null);
+            text(
+                    sheet.createRow(r++),
+                    0,
+                    "报送截止：" + c.dueDate() + "（北京时间）" + (c.deadlinePassed() ? "，已过截止日期" : "，尚未到期"),
+                    null);
             r++;
             Row head = sheet.createRow(r++);
             for (int i = 0; i < HEADERS.size(); i++) {

@@ -6,24 +6,25 @@ import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.Response;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /** Conditional GETs and strict query parameters. */
 final class Http {
 
-    private Http() {
-    }
+    private Http() {}
 
     /** 200 with the entity and its ETag, or 304 when {@code If-None-Match} names the ETag. Private, revalidated. */
     static Response cacheable(Object entity, String etag, String ifNoneMatch) {
-        Response.ResponseBuilder b = ETag.noneMatchHits(ifNoneMatch, etag)
-                ? Response.notModified()
-                : Response.ok(entity);
-        return b.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Authorization").build();
+        Response.ResponseBuilder b =
+                ETag.noneMatchHits(ifNoneMatch, etag) ? Response.notModified() : Response.ok(entity);
+        return b.header("ETag", etag)
+                .header("Cache-Control", "private, no-cache")
+                .header("Vary", "Authorization")
+                .build();
     }
 
     /** A strong ETag of a representation that has no row version: a digest of its JSON. */
@@ -67,7 +68,7 @@ final class Http {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw bad(name, "须为 true 或 false", "must be true or false");
@@ -75,7 +76,10 @@ final class Http {
     }
 
     static ProblemException bad(String name, String zh, String en) {
-        return ProblemException.badRequest("invalid-query", "查询参数不正确", "Invalid query parameter",
+        return ProblemException.badRequest(
+                "invalid-query",
+                "查询参数不正确",
+                "Invalid query parameter",
                 List.of(Problem.Error.at("?" + name, "参数 " + name + " " + zh, name + " " + en)));
     }
 }

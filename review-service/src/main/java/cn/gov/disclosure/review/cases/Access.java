@@ -5,7 +5,6 @@ import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /**
@@ -45,7 +44,8 @@ public class Access {
             return null;
         }
         return registry.townshipsWithin(reviewerCounty(caller).code()).stream()
-                .map(OrganisationRegistry.Organisation::code).toList();
+                .map(OrganisationRegistry.Organisation::code)
+                .toList();
     }
 
     public void requireRead(Caller caller, ReviewCase c) {
@@ -73,7 +73,8 @@ public class Access {
     private void requireOwnCounty(Caller caller, ReviewCase c) {
         OrganisationRegistry.Organisation county = reviewerCounty(caller);
         if (!registry.isWithin(c.organisationCode(), county.code())) {
-            throw ProblemException.forbidden("该报告不属于您所在县（" + county.name() + "）的乡镇",
+            throw ProblemException.forbidden(
+                    "该报告不属于您所在县（" + county.name() + "）的乡镇",
                     "the report belongs to a township outside your county " + county.code());
         }
     }

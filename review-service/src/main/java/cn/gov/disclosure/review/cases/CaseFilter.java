@@ -1,7 +1,6 @@
 package cn.gov.disclosure.review.cases;
 
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
-
 import java.util.List;
 import java.util.Set;
 
@@ -12,8 +11,17 @@ import java.util.Set;
  * @param claimedBy     with {@code claimedByMe}: the caller's subject
  * @param claimedByMe   true: only cases the caller holds; false: only cases the caller does not hold; null: any
  */
-public record CaseFilter(Set<State> states, Integer year, String township, List<String> organisations,
-                         Boolean hasWarnings, String claimedBy, Boolean claimedByMe, Sort sort, int page, int size) {
+public record CaseFilter(
+        Set<State> states,
+        Integer year,
+        String township,
+        List<String> organisations,
+        Boolean hasWarnings,
+        String claimedBy,
+        Boolean claimedByMe,
+        Sort sort,
+        int page,
+        int size) {
 
     /** The sortable fields (as the API names them), with the case's attribute each orders by. */
     public enum SortField {

@@ -3,7 +3,6 @@ package cn.gov.disclosure.review.cases;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,15 @@ public class CaseProblem extends ProblemException {
 
     private final Map<String, Object> extensions;
 
-    public CaseProblem(int status, String slug, String titleZh, String titleEn, String detailZh, String detailEn,
-                       List<Problem.Error> errors, Map<String, Object> extensions) {
+    public CaseProblem(
+            int status,
+            String slug,
+            String titleZh,
+            String titleEn,
+            String detailZh,
+            String detailEn,
+            List<Problem.Error> errors,
+            Map<String, Object> extensions) {
         super(status, slug, titleZh, titleEn, detailZh, detailEn, errors);
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
@@ -33,28 +39,43 @@ public class CaseProblem extends ProblemException {
         m.put("state", c.state().name());
         m.put("etag", ETag.of(c.rowVersion()));
         if (c.claimedBy() != null) {
-            m.put("claimedBy", Map.of("subject", c.claimedBy(),
-                    "name", c.claimedByName() == null ? c.claimedBy() : c.claimedByName()));
+            m.put(
+                    "claimedBy",
+                    Map.of(
+                            "subject",
+                            c.claimedBy(),
+                            "name",
+                            c.claimedByName() == null ? c.claimedBy() : c.claimedByName()));
         }
         return m;
     }
 
     /** 428: a change without {@code If-Match}. */
     static CaseProblem preconditionRequired(ReviewCase c) {
-        return new CaseProblem(428, "if-match-required", "缺少 If-Match 请求头",
-                "If-Match required", "修改审核案件须在 If-Match 请求头中提供最近读取到的 ETag（当前为 " + ETag.of(c.rowVersion()) + "）",
+        return new CaseProblem(
+                428,
+                "if-match-required",
+                "缺少 If-Match 请求头",
+                "If-Match required",
+                "修改审核案件须在 If-Match 请求头中提供最近读取到的 ETag（当前为 " + ETag.of(c.rowVersion()) + "）",
                 "Every change needs the ETag last read, in If-Match (currently " + ETag.of(c.rowVersion()) + ")",
-                null, about(c));
+                null,
+                about(c));
     }
 
     /** 412: {@code If-Match} names an older version of the case. */
     static CaseProblem stale(ReviewCase c, String ifMatch) {
-        return new CaseProblem(412, "stale-case", "案件已被他人修改，请刷新后重试", "The case has changed; reload and retry",
-                "If-Match " + ifMatch + " 不是当前版本 " + ETag.of(c.rowVersion()) + "，当前状态：" + c.state().labelZh()
-                        + "（" + c.state().name() + "）",
+        return new CaseProblem(
+                412,
+                "stale-case",
+                "案件已被他人修改，请刷新后重试",
+                "The case has changed; reload and retry",
+                "If-Match " + ifMatch + " 不是当前版本 " + ETag.of(c.rowVersion()) + "，当前状态："
+                        + c.state().labelZh() + "（" + c.state().name() + "）",
                 "If-Match " + ifMatch + " is not the current version " + ETag.of(c.rowVersion()) + "; current state: "
                         + c.state().name(),
-                null, about(c));
+                null,
+                about(c));
     }
 
     /** The state machine refused the command: 409 (state, claim) or 400 (comment, acknowledgements). */
@@ -62,35 +83,74 @@ public class CaseProblem extends ProblemException {
         Map<String, Object> ext = about(c);
         ext.put("action", r.action().pathName());
         return switch (r.reason()) {
-            case ILLEGAL_TRANSITION -> new CaseProblem(409, "illegal-transition", "当前状态下不能进行此操作",
-                    "Illegal transition",
-                    "案件当前状态为" + c.state().labelZh() + "（" + c.state().name() + "），不能" + zh(r.action()),
-                    "The case is " + c.state().name() + "; it cannot be " + en(r.action()), null, ext);
-            case NOT_CLAIMER -> new CaseProblem(409, "not-claimed-by-you", "该案件未由您认领",
-                    "The case is not claimed by you",
-                    c.claimedBy() == null ? "案件当前状态为" + c.state().labelZh() + "，须先认领"
-                            : "案件由 " + nameOf(c) + " 审核中，只有认领人可以" + zh(r.action()),
-                    c.claimedBy() == null ? "The case is " + c.state().name() + "; claim it first"
-                            : "The case is being reviewed by " + nameOf(c) + "; only the claimer may " + r.action().pathName() + " it",
-                    null, ext);
-            case COMMENT_REQUIRED -> new CaseProblem(400, "comment-required", "退回须填写意见", "A comment is required",
-                    "退回报告时须向乡镇说明退回理由", "Returning a report needs a comment for the township",
-                    List.of(Problem.Error.at("/comment", "请填写退回意见", "comment must not be blank")), ext);
-            case ACKNOWLEDGEMENT_MISSING -> new CaseProblem(400, "acknowledgement-missing", "尚有警告未确认",
-                    "Warnings not acknowledged",
-                    "通过含警告的报告须逐条确认警告，尚有 " + r.keys().size() + " 条未确认",
-                    r.keys().size() + " warning(s) not acknowledged", errors(r.keys(), "未确认的警告", "warning not acknowledged"), ext);
-            case ACKNOWLEDGEMENT_UNKNOWN -> new CaseProblem(400, "acknowledgement-unknown", "确认的警告不存在",
-                    "Acknowledgement of no warning", "以下确认不对应本报告的任何警告",
-                    "These acknowledgements name no warning of the report",
-                    errors(r.keys(), "不对应任何警告", "names no warning of this case"), ext);
+            case ILLEGAL_TRANSITION ->
+                new CaseProblem(
+                        409,
+                        "illegal-transition",
+                        "当前状态下不能进行此操作",
+                        "Illegal transition",
+                        "案件当前状态为" + c.state().labelZh() + "（" + c.state().name() + "），不能" + zh(r.action()),
+                        "The case is " + c.state().name() + "; it cannot be " + en(r.action()),
+                        null,
+                        ext);
+            case NOT_CLAIMER ->
+                new CaseProblem(
+                        409,
+                        "not-claimed-by-you",
+                        "该案件未由您认领",
+                        "The case is not claimed by you",
+                        c.claimedBy() == null
+                                ? "案件当前状态为" + c.state().labelZh() + "，须先认领"
+                                : "案件由 " + nameOf(c) + " 审核中，只有认领人可以" + zh(r.action()),
+                        c.claimedBy() == null
+                                ? "The case is " + c.state().name() + "; claim it first"
+                                : "The case is being reviewed by " + nameOf(c) + "; only the claimer may "
+                                        + r.action().pathName() + " it",
+                        null,
+                        ext);
+            case COMMENT_REQUIRED ->
+                new CaseProblem(
+                        400,
+                        "comment-required",
+                        "退回须填写意见",
+                        "A comment is required",
+                        "退回报告时须向乡镇说明退回理由",
+                        "Returning a report needs a comment for the township",
+                        List.of(Problem.Error.at("/comment", "请填写退回意见", "comment must not be blank")),
+                        ext);
+            case ACKNOWLEDGEMENT_MISSING ->
+                new CaseProblem(
+                        400,
+                        "acknowledgement-missing",
+                        "尚有警告未确认",
+                        "Warnings not acknowledged",
+                        "通过含警告的报告须逐条确认警告，尚有 " + r.keys().size() + " 条未确认",
+                        r.keys().size() + " warning(s) not acknowledged",
+                        errors(r.keys(), "未确认的警告", "warning not acknowledged"),
+                        ext);
+            case ACKNOWLEDGEMENT_UNKNOWN ->
+                new CaseProblem(
+                        400,
+                        "acknowledgement-unknown",
+                        "确认的警告不存在",
+                        "Acknowledgement of no warning",
+                        "以下确认不对应本报告的任何警告",
+                        "These acknowledgements name no warning of the report",
+                        errors(r.keys(), "不对应任何警告", "names no warning of this case"),
+                        ext);
         };
     }
 
     private static List<Problem.Error> errors(List<ReviewStateMachine.WarningKey> keys, String zh, String en) {
-        return keys.stream().map(k -> new Problem.Error("/acknowledgements", null, k.row(),
-                k.column() == null ? null : List.of(k.column()),
-                zh + "：" + k.code() + place(k), en + ": " + k)).toList();
+        return keys.stream()
+                .map(k -> new Problem.Error(
+                        "/acknowledgements",
+                        null,
+                        k.row(),
+                        k.column() == null ? null : List.of(k.column()),
+                        zh + "：" + k.code() + place(k),
+                        en + ": " + k))
+                .toList();
     }
 
     private static String place(ReviewStateMachine.WarningKey k) {

@@ -6,7 +6,6 @@ import cn.gov.disclosure.review.domain.Deadline.Timeliness;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
 import cn.gov.disclosure.review.store.Cases;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,12 +34,20 @@ public class CompletenessView {
 
     public record Counts(int townships, int onTime, int late, int missing, int pending) {
         static Counts of(List<Township> ts) {
-            return new Counts(ts.size(), count(ts, Timeliness.ON_TIME), count(ts, Timeliness.LATE),
-                    count(ts, Timeliness.MISSING), count(ts, Timeliness.PENDING));
+            return new Counts(
+                    ts.size(),
+                    count(ts, Timeliness.ON_TIME),
+                    count(ts, Timeliness.LATE),
+                    count(ts, Timeliness.MISSING),
+                    count(ts, Timeliness.PENDING));
         }
 
         Counts plus(Counts o) {
-            return new Counts(townships + o.townships, onTime + o.onTime, late + o.late, missing + o.missing,
+            return new Counts(
+                    townships + o.townships,
+                    onTime + o.onTime,
+                    late + o.late,
+                    missing + o.missing,
                     pending + o.pending);
         }
 
@@ -55,14 +62,26 @@ public class CompletenessView {
      * @param state       the state of its latest case (null: no version has reached review)
      * @param completedAt publishedAt when known, else approvedAt: what the deadline is measured against
      */
-    public record Township(String code, String name, String latestCaseId, Integer latestVersion, State state,
-                           OffsetDateTime approvedAt, OffsetDateTime publishedAt, OffsetDateTime completedAt,
-                           Timeliness timeliness) {
-    }
+    public record Township(
+            String code,
+            String name,
+            String latestCaseId,
+            Integer latestVersion,
+            State state,
+            OffsetDateTime approvedAt,
+            OffsetDateTime publishedAt,
+            OffsetDateTime completedAt,
+            Timeliness timeliness) {}
 
-    public record County(String code, String name, String cityCode, String cityName, String provinceCode,
-                         String provinceName, Counts counts, List<Township> townships) {
-    }
+    public record County(
+            String code,
+            String name,
+            String cityCode,
+            String cityName,
+            String provinceCode,
+            String provinceName,
+            Counts counts,
+            List<Township> townships) {}
 
     /**
      * @param dueDate        the last day (Beijing time) to publish
@@ -70,9 +89,14 @@ public class CompletenessView {
      * @param deadlinePassed whether "now" is at or after lateFrom
      * @param scope          the county's code for a reviewer, {@code province} for the province
      */
-    public record Completeness(int year, LocalDate dueDate, OffsetDateTime lateFrom, boolean deadlinePassed,
-                               String scope, Counts totals, List<County> counties) {
-    }
+    public record Completeness(
+            int year,
+            LocalDate dueDate,
+            OffsetDateTime lateFrom,
+            boolean deadlinePassed,
+            String scope,
+            Counts totals,
+            List<County> counties) {}
 
     /** The completeness of {@code counties} for the reporting year {@code y}; {@code scope} names them. */
     public Completeness of(int y, List<OrganisationRegistry.Organisation> counties, String scope) {
@@ -89,13 +113,18 @@ public class CompletenessView {
             totals = totals.plus(counts);
             var city = registry.ancestor(c.code(), OrganisationRegistry.Level.CITY);
             var province = registry.ancestor(c.code(), OrganisationRegistry.Level.PROVINCE);
-            out.add(new County(c.code(), c.name(), city.map(OrganisationRegistry.Organisation::code).orElse(null),
+            out.add(new County(
+                    c.code(),
+                    c.name(),
+                    city.map(OrganisationRegistry.Organisation::code).orElse(null),
                     city.map(OrganisationRegistry.Organisation::name).orElse(null),
                     province.map(OrganisationRegistry.Organisation::code).orElse(null),
-                    province.map(OrganisationRegistry.Organisation::name).orElse(null), counts, townships));
+                    province.map(OrganisationRegistry.Organisation::name).orElse(null),
+                    counts,
+                    townships));
         }
-        Completeness body = new Completeness(y, Deadline.dueDate(y), Deadline.lateFrom(y), Deadline.passed(y, now),
-                scope, totals, out);
+        Completeness body = new Completeness(
+                y, Deadline.dueDate(y), Deadline.lateFrom(y), Deadline.passed(y, now), scope, totals, out);
         return body;
     }
 
@@ -103,8 +132,15 @@ public class CompletenessView {
         OffsetDateTime approved = k == null ? null : k.approvedAt();
         OffsetDateTime published = k == null ? null : k.publishedAt();
         OffsetDateTime completed = published != null ? published : approved;
-        return new Township(t.code(), t.officialName(), k == null ? null : k.latestCaseId(),
-                k == null ? null : k.latestVersion(), k == null ? null : k.latestState(), approved, published, completed,
+        return new Township(
+                t.code(),
+                t.officialName(),
+                k == null ? null : k.latestCaseId(),
+                k == null ? null : k.latestVersion(),
+                k == null ? null : k.latestState(),
+                approved,
+                published,
+                completed,
                 Deadline.classify(year, completed == null ? null : completed.toInstant(), now));
     }
 }

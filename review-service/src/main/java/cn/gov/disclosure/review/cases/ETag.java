@@ -10,8 +10,7 @@ import java.util.Set;
  */
 public final class ETag {
 
-    private ETag() {
-    }
+    private ETag() {}
 
     public static String of(long rowVersion) {
         return "\"" + rowVersion + "\"";

@@ -1,12 +1,10 @@
 package cn.gov.disclosure.review.cases;
 
-import cn.gov.disclosure.review.store.Cases;
-
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportPublished;
-import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
@@ -15,18 +13,18 @@ import cn.gov.disclosure.review.domain.CaseIds;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.Action;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
+import cn.gov.disclosure.review.store.Cases;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Every change of a case, each in one transaction: the row (optimistically locked), its audit entry, and for a
@@ -39,6 +37,7 @@ public class ReviewService {
 
     /** The actor of what the service does by itself (creating and superseding cases). */
     public static final String SYSTEM = "review-service";
+
     public static final String SYSTEM_NAME = "系统 / system";
 
     private final Cases store;
@@ -69,33 +68,71 @@ public class ReviewService {
      */
     @Transactional
     public boolean receive(ReportValidated v, String traceparent) {
-        if (v.reportId() == null || v.reportId().isBlank() || v.version() < 1 || v.organisationCode() == null
-                || v.organisationCode().isBlank() || v.report() == null) {
-            throw new EventCodec.MalformedEventException("report validated without report id, version, organisation "
-                    + "or report: " + v.reportId() + " v" + v.version(), null);
+        if (v.reportId() == null
+                || v.reportId().isBlank()
+                || v.version() < 1
+                || v.organisationCode() == null
+                || v.organisationCode().isBlank()
+                || v.report() == null) {
+            throw new EventCodec.MalformedEventException(
+                    "report validated without report id, version, organisation " + "or report: " + v.reportId() + " v"
+                            + v.version(),
+                    null);
         }
         OffsetDateTime now = now();
         String id = CaseIds.of(v.reportId(), v.version());
         int newest = store.maxVersion(v.reportId());
         State initial = ReviewStateMachine.initial(v.passed());
-        int errors = (int) v.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        int warnings = (int) v.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        int errors = (int) v.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
+        int warnings = (int) v.findings().stream()
+                .filter(f -> f.severity() == Severity.WARNING)
+                .count();
         String county = registry.ancestor(v.organisationCode(), OrganisationRegistry.Level.COUNTY)
-                .map(OrganisationRegistry.Organisation::code).orElse(v.countyCode());
-        String name = v.organisationName() != null ? v.organisationName()
-                : registry.find(v.organisationCode()).map(OrganisationRegistry.Organisation::officialName).orElse(null);
-        boolean inserted = store.insert(new Cases.NewCase(id, v.reportId(), v.version(), v.organisationCode(), name,
-                county, v.year(), initial, v.passed(), errors, warnings, v.findings(), v.report(),
-                new Cases.DocumentReading(v.importNotes(), v.provenance()), v.submittedAt(), v.validatedAt(), now),
+                .map(OrganisationRegistry.Organisation::code)
+                .orElse(v.countyCode());
+        String name = v.organisationName() != null
+                ? v.organisationName()
+                : registry.find(v.organisationCode())
+                        .map(OrganisationRegistry.Organisation::officialName)
+                        .orElse(null);
+        boolean inserted = store.insert(
+                new Cases.NewCase(
+                        id,
+                        v.reportId(),
+                        v.version(),
+                        v.organisationCode(),
+                        name,
+                        county,
+                        v.year(),
+                        initial,
+                        v.passed(),
+                        errors,
+                        warnings,
+                        v.findings(),
+                        v.report(),
+                        new Cases.DocumentReading(v.importNotes(), v.provenance()),
+                        v.submittedAt(),
+                        v.validatedAt(),
+                        now),
                 traceparent);
         if (!inserted) {
             LOG.infof("Case %s exists already; report validated ignored", id);
             return false;
         }
-        store.appendAudit(id, now, SYSTEM, SYSTEM_NAME, null, initial, v.passed()
-                ? (warnings == 0 ? "校验通过 / passed validation"
-                : "校验通过，有 " + warnings + " 条警告 / passed validation with " + warnings + " warning(s)")
-                : "校验未通过，有 " + errors + " 个错误 / failed validation with " + errors + " error(s)");
+        store.appendAudit(
+                id,
+                now,
+                SYSTEM,
+                SYSTEM_NAME,
+                null,
+                initial,
+                v.passed()
+                        ? (warnings == 0
+                                ? "校验通过 / passed validation"
+                                : "校验通过，有 " + warnings + " 条警告 / passed validation with " + warnings + " warning(s)")
+                        : "校验未通过，有 " + errors + " 个错误 / failed validation with " + errors + " error(s)");
         if (newest > v.version()) {
             String newer = CaseIds.of(v.reportId(), newest);
             supersede(store.find(id).orElseThrow(), newer, newest, now);
@@ -128,7 +165,9 @@ public class ReviewService {
     private void withdraw(String id, String comment, OffsetDateTime now) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<ReviewCase> c = store.lock(id);
-            if (c.isEmpty() || ReviewStateMachine.target(c.get().state(), Action.WITHDRAW).isEmpty()) {
+            if (c.isEmpty()
+                    || ReviewStateMachine.target(c.get().state(), Action.WITHDRAW)
+                            .isEmpty()) {
                 return;
             }
             ReviewStateMachine.Transition t = ReviewStateMachine.decide(
@@ -149,7 +188,13 @@ public class ReviewService {
         if (!store.applyTransition(c.id(), c.rowVersion(), t, SYSTEM, SYSTEM_NAME, now, byCaseId)) {
             throw new IllegalStateException("Case " + c.id() + " changed while being superseded");
         }
-        store.appendAudit(c.id(), now, SYSTEM, SYSTEM_NAME, t.from(), t.to(),
+        store.appendAudit(
+                c.id(),
+                now,
+                SYSTEM,
+                SYSTEM_NAME,
+                t.from(),
+                t.to(),
                 "已被第 " + byVersion + " 版取代 / superseded by version " + byVersion);
     }
 
@@ -160,13 +205,20 @@ public class ReviewService {
     @Transactional
     public void published(ReportPublished p) {
         if (p.reportId() == null || p.publishedAt() == null || p.organisationCode() == null) {
-            throw new EventCodec.MalformedEventException("report published without report id, organisation or time", null);
+            throw new EventCodec.MalformedEventException(
+                    "report published without report id, organisation or time", null);
         }
         if (store.savePublication(p)) {
             String id = CaseIds.of(p.reportId(), p.version());
             Optional<ReviewCase> c = store.find(id);
             if (c.isPresent()) {
-                store.appendAudit(id, p.publishedAt(), SYSTEM, SYSTEM_NAME, c.get().state(), c.get().state(),
+                store.appendAudit(
+                        id,
+                        p.publishedAt(),
+                        SYSTEM,
+                        SYSTEM_NAME,
+                        c.get().state(),
+                        c.get().state(),
                         "已在政府门户公开：" + (p.publicUrl() == null ? "" : p.publicUrl()) + " / published on the portal");
                 store.touch(id);
             }
@@ -200,7 +252,7 @@ public class ReviewService {
         }
         OffsetDateTime now = now();
         if (!store.applyTransition(c.id(), c.rowVersion(), t, caller.subject(), caller.name(), now, null)) {
-            throw CaseProblem.stale(c, expected.stated());  // cannot happen under the row lock; kept as the last guard
+            throw CaseProblem.stale(c, expected.stated()); // cannot happen under the row lock; kept as the last guard
         }
         store.appendAudit(c.id(), now, caller.subject(), caller.name(), t.from(), t.to(), t.comment());
         if (t.action() == Action.APPROVE || t.action() == Action.RETURN) {
@@ -210,12 +262,13 @@ public class ReviewService {
         return store.find(c.id()).orElseThrow();
     }
 
-    private void decided(ReviewCase c, ReviewStateMachine.Transition t, Caller caller, List<Finding> findings,
-                         OffsetDateTime now) {
+    private void decided(
+            ReviewCase c, ReviewStateMachine.Transition t, Caller caller, List<Finding> findings, OffsetDateTime now) {
         AnnualReport report = store.report(c.id()).orElseThrow();
         List<ReviewDecided.Acknowledgement> acks = t.acknowledgements().stream()
-                .map(a -> new ReviewDecided.Acknowledgement(a.findingCode(), a.row(), a.column(), caller.subject(), now,
-                        a.note())).toList();
+                .map(a -> new ReviewDecided.Acknowledgement(
+                        a.findingCode(), a.row(), a.column(), caller.subject(), now, a.note()))
+                .toList();
         ReviewDecided.Decision decision;
         if (t.action() == Action.APPROVE) {
             decision = ReviewDecided.Decision.APPROVED;
@@ -228,9 +281,23 @@ public class ReviewService {
             findings = store.findings(c.id());
         }
         // the decision continues the submission's trace (the reviewer's request is a trace of its own)
-        outbox.enqueue(new ReviewDecided(c.reportId(), c.version(), c.organisationCode(), c.organisationName(),
-                c.countyCode(), c.year(), decision, t.comment(), caller.subject(), now, report, findings, acks,
-                store.audit(c.id())), store.originTrace(c.id()));
+        outbox.enqueue(
+                new ReviewDecided(
+                        c.reportId(),
+                        c.version(),
+                        c.organisationCode(),
+                        c.organisationName(),
+                        c.countyCode(),
+                        c.year(),
+                        decision,
+                        t.comment(),
+                        caller.subject(),
+                        now,
+                        report,
+                        findings,
+                        acks,
+                        store.audit(c.id())),
+                store.originTrace(c.id()));
     }
 
     public ReviewCase read(Caller caller, String caseId) {

@@ -13,8 +13,7 @@ public final class CaseIds {
 
     private static final Pattern FORMAT = Pattern.compile("^(.+)-v([1-9][0-9]{0,8})$");
 
-    private CaseIds() {
-    }
+    private CaseIds() {}
 
     public static String of(String reportId, int version) {
         return reportId + "-v" + version;
@@ -29,6 +28,5 @@ public final class CaseIds {
         return m.matches() ? Optional.of(new Parsed(m.group(1), Integer.parseInt(m.group(2)))) : Optional.empty();
     }
 
-    public record Parsed(String reportId, int version) {
-    }
+    public record Parsed(String reportId, int version) {}
 }

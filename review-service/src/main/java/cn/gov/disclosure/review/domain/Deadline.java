@@ -41,8 +41,7 @@ public final class Deadline {
         }
     }
 
-    private Deadline() {
-    }
+    private Deadline() {}
 
     /** The last day to publish the report for {@code year}: 31 January of the following year. */
     public static LocalDate dueDate(int year) {

@@ -2,13 +2,14 @@ package cn.gov.disclosure.review.domain;
 
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Severity;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +69,12 @@ public final class ReviewStateMachine {
 
     /** What moves a case. {@link #SUPERSEDE} and {@link #WITHDRAW} come from events; the others are a reviewer's. */
     public enum Action {
-        CLAIM, RELEASE, APPROVE, RETURN, SUPERSEDE, WITHDRAW;
+        CLAIM,
+        RELEASE,
+        APPROVE,
+        RETURN,
+        SUPERSEDE,
+        WITHDRAW;
 
         public boolean byReviewer() {
             return this != SUPERSEDE && this != WITHDRAW;
@@ -81,7 +87,7 @@ public final class ReviewStateMachine {
 
         /** The path segment of the API: claim, release, approve, return. */
         public String pathName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -106,8 +112,7 @@ public final class ReviewStateMachine {
         TABLE.replaceAll((s, m) -> Collections.unmodifiableMap(m));
     }
 
-    private ReviewStateMachine() {
-    }
+    private ReviewStateMachine() {}
 
     /** The state a new case starts in. */
     public static State initial(boolean passedValidation) {
@@ -150,7 +155,9 @@ public final class ReviewStateMachine {
         }
 
         public static WarningKey of(Finding f) {
-            return new WarningKey(f.code(), f.location() == null ? null : f.location().row(),
+            return new WarningKey(
+                    f.code(),
+                    f.location() == null ? null : f.location().row(),
                     f.location() == null ? null : f.location().column());
         }
 
@@ -179,9 +186,13 @@ public final class ReviewStateMachine {
      * @param comment          the comment to record (trimmed; null when none)
      * @param acknowledgements the acknowledgements to record (one per warning key, in the order of the warnings)
      */
-    public record Transition(Action action, State from, State to, String claimedBy, String comment,
-                             List<Acknowledgement> acknowledgements) {
-    }
+    public record Transition(
+            Action action,
+            State from,
+            State to,
+            String claimedBy,
+            String comment,
+            List<Acknowledgement> acknowledgements) {}
 
     /** Why a command was refused. */
     public enum Reason {
@@ -206,8 +217,7 @@ public final class ReviewStateMachine {
         private final List<WarningKey> keys;
 
         Rejected(Reason reason, Facts facts, Action action, List<WarningKey> keys) {
-            super(reason + ": " + action + " from " + facts.state()
-                    + (keys.isEmpty() ? "" : " " + keys));
+            super(reason + ": " + action + " from " + facts.state() + (keys.isEmpty() ? "" : " " + keys));
             this.reason = reason;
             this.state = facts.state();
             this.action = action;
@@ -246,7 +256,8 @@ public final class ReviewStateMachine {
         Action action = command.action();
         State to = target(facts.state(), action)
                 .orElseThrow(() -> new Rejected(Reason.ILLEGAL_TRANSITION, facts, action, List.of()));
-        if (action.needsClaimer() && (command.actor() == null || !command.actor().equals(facts.claimedBy()))) {
+        if (action.needsClaimer()
+                && (command.actor() == null || !command.actor().equals(facts.claimedBy()))) {
             throw new Rejected(Reason.NOT_CLAIMER, facts, action, List.of());
         }
         String comment = blankToNull(command.comment());
@@ -258,7 +269,8 @@ public final class ReviewStateMachine {
         if (action == Action.APPROVE) {
             recorded = checkAcknowledgements(facts, command);
         }
-        String claimedBy = to == State.IN_REVIEW ? (action == Action.CLAIM ? command.actor() : facts.claimedBy()) : null;
+        String claimedBy =
+                to == State.IN_REVIEW ? (action == Action.CLAIM ? command.actor() : facts.claimedBy()) : null;
         return new Transition(action, facts.state(), to, claimedBy, comment, recorded);
     }
 
@@ -286,7 +298,7 @@ public final class ReviewStateMachine {
 
     private static List<Acknowledgement> checkAcknowledgements(Facts facts, Command command) {
         List<WarningKey> required = warningsToAcknowledge(facts.findings());
-        Map<WarningKey, Acknowledgement> given = new java.util.LinkedHashMap<>();
+        Map<WarningKey, Acknowledgement> given = new LinkedHashMap<>();
         List<WarningKey> unknown = new ArrayList<>();
         for (Acknowledgement a : command.acknowledgements()) {
             if (a == null) {
@@ -299,7 +311,8 @@ public final class ReviewStateMachine {
                 given.putIfAbsent(k, a);
             }
         }
-        List<WarningKey> missing = required.stream().filter(k -> !given.containsKey(k)).toList();
+        List<WarningKey> missing =
+                required.stream().filter(k -> !given.containsKey(k)).toList();
         if (!missing.isEmpty()) {
             throw new Rejected(Reason.ACKNOWLEDGEMENT_MISSING, facts, Action.APPROVE, missing);
         }

@@ -1,8 +1,8 @@
 package cn.gov.disclosure.review.flow;
 
 import cn.gov.disclosure.contracts.events.ReportPublished;
-import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.review.cases.ReviewService;
 import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.observability.TraceParents;

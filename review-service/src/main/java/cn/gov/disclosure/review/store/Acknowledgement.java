@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A warning a reviewer acknowledged when approving (one per warning key: code + row + column). */
@@ -15,8 +14,7 @@ import java.time.OffsetDateTime;
 @IdClass(Acknowledgement.Key.class)
 public class Acknowledgement {
 
-    public record Key(String caseId, int seq) {
-    }
+    public record Key(String caseId, int seq) {}
 
     @Id
     @Column(name = "case_id")

@@ -8,10 +8,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.time.OffsetDateTime;
 
 /**
  * The approved report of an organisation's year: last year's report beside this year's case, and the approval time
@@ -22,8 +21,7 @@ import java.time.OffsetDateTime;
 @IdClass(ApprovedReport.Key.class)
 public class ApprovedReport {
 
-    public record Key(String organisationCode, int year) {
-    }
+    public record Key(String organisationCode, int year) {}
 
     @Id
     @Column(name = "organisation_code")

@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,11 +38,24 @@ import java.util.Optional;
 public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     /** A case as created from report validated. */
-    public record NewCase(String id, String reportId, int version, String organisationCode, String organisationName,
-                          String countyCode, int year, State state, boolean passed, int errorCount, int warningCount,
-                          List<Finding> findings, AnnualReport report, DocumentReading reading,
-                          OffsetDateTime submittedAt, OffsetDateTime validatedAt, OffsetDateTime at) {
-    }
+    public record NewCase(
+            String id,
+            String reportId,
+            int version,
+            String organisationCode,
+            String organisationName,
+            String countyCode,
+            int year,
+            State state,
+            boolean passed,
+            int errorCount,
+            int warningCount,
+            List<Finding> findings,
+            AnnualReport report,
+            DocumentReading reading,
+            OffsetDateTime submittedAt,
+            OffsetDateTime validatedAt,
+            OffsetDateTime at) {}
 
     /** How the version was read from the township's document: the importer's notes, each cell's provenance. */
     public record DocumentReading(List<String> importNotes, List<CellSource> provenance) {
@@ -51,21 +63,27 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
     }
 
     /** An approved report kept for comparison and for the deadlines view. */
-    public record Approved(String organisationCode, int year, String reportId, int version, String caseId,
-                           OffsetDateTime approvedAt) {
-    }
+    public record Approved(
+            String organisationCode,
+            int year,
+            String reportId,
+            int version,
+            String caseId,
+            OffsetDateTime approvedAt) {}
 
-    public record Publication(String reportId, int version, String publicUrl, String archiveId,
-                              OffsetDateTime publishedAt) {
-    }
+    public record Publication(
+            String reportId, int version, String publicUrl, String archiveId, OffsetDateTime publishedAt) {}
 
     /** What the deadlines view needs of one township and year. */
-    public record TownshipYear(String organisationCode, String latestCaseId, Integer latestVersion, State latestState,
-                               OffsetDateTime approvedAt, OffsetDateTime publishedAt) {
-    }
+    public record TownshipYear(
+            String organisationCode,
+            String latestCaseId,
+            Integer latestVersion,
+            State latestState,
+            OffsetDateTime approvedAt,
+            OffsetDateTime publishedAt) {}
 
-    public record Page(List<ReviewCase> items, long total, Map<State, Long> countsByState) {
-    }
+    public record Page(List<ReviewCase> items, long total, Map<State, Long> countsByState) {}
 
     // ------------------------------------------------------------------ cases
 
@@ -117,38 +135,56 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
     /** The cases of older versions of a report that are still open (a newer version supersedes them), locked. */
     public List<ReviewCase> lockSupersedable(String reportId, int newerVersion) {
         List<State> states = Arrays.stream(State.values())
-                .filter(s -> ReviewStateMachine.target(s, ReviewStateMachine.Action.SUPERSEDE).isPresent()).toList();
-        return find("reportId = ?1 and version < ?2 and state in ?3", Sort.by("version"), reportId, newerVersion, states)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).stream().map(StoredCase::toCase).toList();
+                .filter(s -> ReviewStateMachine.target(s, ReviewStateMachine.Action.SUPERSEDE)
+                        .isPresent())
+                .toList();
+        return find(
+                        "reportId = ?1 and version < ?2 and state in ?3",
+                        Sort.by("version"),
+                        reportId,
+                        newerVersion,
+                        states)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .stream()
+                .map(StoredCase::toCase)
+                .toList();
     }
 
     /** The highest version of a report that has a case (0 when none). */
     public int maxVersion(String reportId) {
-        Integer max = getEntityManager().createQuery(
-                        "select max(c.version) from StoredCase c where c.reportId = ?1", Integer.class)
-                .setParameter(1, reportId).getSingleResult();
+        Integer max = getEntityManager()
+                .createQuery("select max(c.version) from StoredCase c where c.reportId = ?1", Integer.class)
+                .setParameter(1, reportId)
+                .getSingleResult();
         return max == null ? 0 : max;
     }
 
     /** The case of the version before {@code version} (the highest lower version that has a case). */
     public Optional<ReviewCase> previousVersion(String reportId, int version) {
         return find("reportId = ?1 and version < ?2", Sort.descending("version"), reportId, version)
-                .firstResultOptional().map(StoredCase::toCase);
+                .firstResultOptional()
+                .map(StoredCase::toCase);
     }
 
     /**
      * Writes a transition; false when the case's row version is no longer {@code expectedRowVersion} (its
      * {@code @Version}, moved on by the flush).
      */
-    public boolean applyTransition(String id, long expectedRowVersion, ReviewStateMachine.Transition t, String actor,
-                                   String actorName, OffsetDateTime at, String supersededBy) {
+    public boolean applyTransition(
+            String id,
+            long expectedRowVersion,
+            ReviewStateMachine.Transition t,
+            String actor,
+            String actorName,
+            OffsetDateTime at,
+            String supersededBy) {
         StoredCase c = findById(id);
         if (c == null || c.rowVersion != expectedRowVersion) {
             return false;
         }
         boolean claimed = t.to() == State.IN_REVIEW;
-        boolean decision = t.action() == ReviewStateMachine.Action.APPROVE
-                || t.action() == ReviewStateMachine.Action.RETURN;
+        boolean decision =
+                t.action() == ReviewStateMachine.Action.APPROVE || t.action() == ReviewStateMachine.Action.RETURN;
         c.state = t.to();
         c.updatedAt = at;
         c.claimedBy = claimed ? t.claimedBy() : null;
@@ -189,7 +225,8 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     /** How the case's version was read from its document ({@link DocumentReading#NONE} when it came as JSON). */
     public DocumentReading reading(String id) {
-        return findByIdOptional(id).map(c -> new DocumentReading(c.importNotes, c.provenance))
+        return findByIdOptional(id)
+                .map(c -> new DocumentReading(c.importNotes, c.provenance))
                 .orElse(DocumentReading.NONE);
     }
 
@@ -199,8 +236,8 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     // ------------------------------------------------------------------ audit, acknowledgements
 
-    public void appendAudit(String caseId, OffsetDateTime at, String actor, String actorName, State from, State to,
-                            String comment) {
+    public void appendAudit(
+            String caseId, OffsetDateTime at, String actor, String actorName, State from, State to, String comment) {
         AuditEntry e = new AuditEntry();
         e.caseId = caseId;
         e.at = at;
@@ -214,7 +251,10 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     public List<ReviewDecided.AuditEntry> audit(String caseId) {
         return em().createQuery("from AuditEntry where caseId = ?1 order by seq", AuditEntry.class)
-                .setParameter(1, caseId).getResultStream().map(AuditEntry::entry).toList();
+                .setParameter(1, caseId)
+                .getResultStream()
+                .map(AuditEntry::entry)
+                .toList();
     }
 
     public void saveAcknowledgements(String caseId, List<ReviewDecided.Acknowledgement> acks, String byName) {
@@ -236,7 +276,10 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     public List<ReviewDecided.Acknowledgement> acknowledgements(String caseId) {
         return em().createQuery("from Acknowledgement where caseId = ?1 order by seq", Acknowledgement.class)
-                .setParameter(1, caseId).getResultStream().map(Acknowledgement::acknowledgement).toList();
+                .setParameter(1, caseId)
+                .getResultStream()
+                .map(Acknowledgement::acknowledgement)
+                .toList();
     }
 
     // ------------------------------------------------------------------ approved reports, publications
@@ -246,8 +289,14 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
      * statement, PostgreSQL's upsert ({@code INSERT … ON CONFLICT DO UPDATE … WHERE}): approving is the action
      * counted most closely (StatementCountTest).
      */
-    public void saveApproved(String organisationCode, int year, String reportId, int version, String caseId,
-                             AnnualReport report, OffsetDateTime at) {
+    public void saveApproved(
+            String organisationCode,
+            int year,
+            String reportId,
+            int version,
+            String caseId,
+            AnnualReport report,
+            OffsetDateTime at) {
         em().createNativeQuery("""
                         INSERT INTO approved_report (organisation_code, year, report_id, version, case_id, report, approved_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)
@@ -255,8 +304,13 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                           SET report_id = excluded.report_id, version = excluded.version, case_id = excluded.case_id,
                               report = excluded.report, approved_at = excluded.approved_at
                           WHERE approved_report.version < excluded.version""")
-                .setParameter(1, organisationCode).setParameter(2, year).setParameter(3, reportId)
-                .setParameter(4, version).setParameter(5, caseId).setParameter(6, json(report)).setParameter(7, at)
+                .setParameter(1, organisationCode)
+                .setParameter(2, year)
+                .setParameter(3, reportId)
+                .setParameter(4, version)
+                .setParameter(5, caseId)
+                .setParameter(6, json(report))
+                .setParameter(7, at)
                 .executeUpdate();
     }
 
@@ -347,8 +401,9 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
         for (State s : State.values()) {
             counts.put(s, 0L);
         }
-        TypedQuery<Object[]> byState = em().createQuery("select c.state, count(c) from StoredCase c" + where(common)
-                + " group by c.state", Object[].class);
+        TypedQuery<Object[]> byState = em().createQuery(
+                        "select c.state, count(c) from StoredCase c" + where(common) + " group by c.state",
+                        Object[].class);
         params.forEach(byState::setParameter);
         for (Object[] row : byState.getResultList()) {
             counts.put((State) row[0], (Long) row[1]);
@@ -362,8 +417,10 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
         String direction = f.sort().descending() ? " desc" : " asc";
         String order = " order by c." + f.sort().field().attribute() + direction + " nulls last, c.id" + direction;
         TypedQuery<Long> total = em().createQuery("select count(c) from StoredCase c" + where(all), Long.class);
-        TypedQuery<StoredCase> items = em().createQuery("select c from StoredCase c" + where(all) + order,
-                StoredCase.class).setFirstResult(f.page() * f.size()).setMaxResults(f.size());
+        TypedQuery<StoredCase> items = em().createQuery(
+                        "select c from StoredCase c" + where(all) + order, StoredCase.class)
+                .setFirstResult(f.page() * f.size())
+                .setMaxResults(f.size());
         params.forEach((k, v) -> {
             total.setParameter(k, v);
             items.setParameter(k, v);
@@ -392,13 +449,18 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                                    ORDER BY version DESC LIMIT 1) c ON true
                 LEFT JOIN approved_report a ON a.organisation_code = o.organisation_code AND a.year = ?1
                 LEFT JOIN LATERAL (SELECT min(published_at) AS published_at FROM publication pu
-                                   WHERE pu.organisation_code = o.organisation_code AND pu.year = ?1) p ON true""")
-                .setParameter(1, year).getResultList();
+                                   WHERE pu.organisation_code = o.organisation_code AND pu.year = ?1) p ON true""").setParameter(1, year).getResultList();
         for (Object[] r : rows) {
             String state = (String) r[3];
-            out.put((String) r[0], new TownshipYear((String) r[0], (String) r[1],
-                    r[2] == null ? null : ((Number) r[2]).intValue(), state == null ? null : State.valueOf(state),
-                    time(r[4]), time(r[5])));
+            out.put(
+                    (String) r[0],
+                    new TownshipYear(
+                            (String) r[0],
+                            (String) r[1],
+                            r[2] == null ? null : ((Number) r[2]).intValue(),
+                            state == null ? null : State.valueOf(state),
+                            time(r[4]),
+                            time(r[5])));
         }
         return out;
     }

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A version the publication service announced published (report published). */
@@ -14,8 +13,7 @@ import java.time.OffsetDateTime;
 @IdClass(PublishedVersion.Key.class)
 public class PublishedVersion {
 
-    public record Key(String reportId, int version) {
-    }
+    public record Key(String reportId, int version) {}
 
     @Id
     @Column(name = "report_id")

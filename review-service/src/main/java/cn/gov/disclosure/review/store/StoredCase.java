@@ -14,11 +14,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One review case: a version that validation checked, and where the county's review of it stands. The state machine
@@ -129,8 +128,30 @@ public class StoredCase {
     public long rowVersion;
 
     ReviewCase toCase() {
-        return new ReviewCase(id, reportId, version, organisationCode, organisationName, countyCode, year, state, passed,
-                errorCount, warningCount, submittedAt, validatedAt, createdAt, updatedAt, claimedBy, claimedByName,
-                claimedAt, decidedBy, decidedByName, decidedAt, decisionComment, supersededBy, rowVersion);
+        return new ReviewCase(
+                id,
+                reportId,
+                version,
+                organisationCode,
+                organisationName,
+                countyCode,
+                year,
+                state,
+                passed,
+                errorCount,
+                warningCount,
+                submittedAt,
+                validatedAt,
+                createdAt,
+                updatedAt,
+                claimedBy,
+                claimedByName,
+                claimedAt,
+                decidedBy,
+                decidedByName,
+                decidedAt,
+                decisionComment,
+                supersededBy,
+                rowVersion);
     }
 }

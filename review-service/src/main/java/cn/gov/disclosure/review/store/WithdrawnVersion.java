@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 
 /** A version the township withdrew, kept even before its case exists (validation may still be at work on it). */
@@ -14,8 +13,7 @@ import java.time.OffsetDateTime;
 @IdClass(WithdrawnVersion.Key.class)
 public class WithdrawnVersion {
 
-    public record Key(String reportId, int version) {
-    }
+    public record Key(String reportId, int version) {}
 
     @Id
     @Column(name = "report_id")

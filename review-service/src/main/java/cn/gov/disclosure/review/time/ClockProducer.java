@@ -3,7 +3,6 @@ package cn.gov.disclosure.review.time;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /**

@@ -1,26 +1,5 @@
 package cn.gov.disclosure.review.api;
 
-import cn.gov.disclosure.contracts.events.EventEnvelope;
-import cn.gov.disclosure.contracts.events.ReportValidated;
-import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.contracts.model.Cell;
-import cn.gov.disclosure.contracts.model.CellSource;
-import cn.gov.disclosure.contracts.model.ReportTable;
-import cn.gov.disclosure.infra.browser.BrowserTest;
-import cn.gov.disclosure.infra.oidc.TestOidcProvider;
-import cn.gov.disclosure.review.domain.CaseIds;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static cn.gov.disclosure.review.api.Fixtures.*;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
@@ -32,6 +11,32 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.CellSource;
+import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.infra.browser.BrowserTest;
+import cn.gov.disclosure.infra.oidc.TestOidcProvider;
+import cn.gov.disclosure.review.domain.CaseIds;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
 
 /**
  * The admin front-end (/admin/, static files of this service) in a real browser: Debian's Chromium driven by
@@ -59,7 +64,6 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#user-name")).containsText(user);
     }
 
-
     @Test
     void aReviewerSignsInAcknowledgesTheWarningsAndApproves() {
         int year = newYears(2);
@@ -77,7 +81,8 @@ class AdminFrontendTest extends BrowserTest {
         signIn("jinjiang", "#/queue?year=" + current);
         Locator row = page.locator("#queue tr[data-case-id='" + id + "']");
         assertThat(row).containsText("待审核");
-        assertThat(page.locator("#state-tabs [data-state='AWAITING_REVIEW'] .count")).hasText("1");
+        assertThat(page.locator("#state-tabs [data-state='AWAITING_REVIEW'] .count"))
+                .hasText("1");
         // 全部 lists the live cases: version 1, superseded by version 2, is under 已取代 only
         String superseded = CaseIds.of(ZIMAO + "-" + current, 1);
         assertThat(page.locator("#queue tr[data-case-id='" + superseded + "']")).hasCount(0);
@@ -92,14 +97,14 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#table-3 caption")).containsText("收到和处理政府信息公开申请情况");
         assertThat(page.locator("#table-3 thead")).containsText("法人或其他组织");
         Locator rules = page.locator("#cell-2-rules-issued");
-        assertThat(rules).hasClass(java.util.regex.Pattern.compile(".*has-finding.*sev-WARNING.*"));
+        assertThat(rules).hasClass(Pattern.compile(".*has-finding.*sev-WARNING.*"));
         assertThat(page.locator("#section-otherMatters .section-findings")).containsText("第六部分未说明信息处理费");
         assertThat(page.locator("#findings .finding")).hasCount(3);
 
         // the previous version beside the current figures, the difference highlighted
         page.locator("#compare").selectOption("previous");
         Locator changedCell = page.locator("#cell-3-newReceived-naturalPerson");
-        assertThat(changedCell).hasClass(java.util.regex.Pattern.compile(".*diff.*"));
+        assertThat(changedCell).hasClass(Pattern.compile(".*diff.*"));
         assertThat(changedCell.locator(".cmp")).containsText("上版 9137");
         page.locator("#compare").selectOption("lastYear");
         assertThat(page.locator("#compare option[value='lastYear']")).containsText(last + " 年度");
@@ -117,7 +122,9 @@ class AdminFrontendTest extends BrowserTest {
         page.locator("#approve-comment").fill("同意公开");
         // the approval form speaks the catalogue's Chinese: no rule code, no row or column key
         String form = page.locator("#approve-form").textContent();
-        assertThat(form).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}").doesNotContainPattern("[a-z]+[A-Z][a-z]+")
+        assertThat(form)
+                .doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
+                .doesNotContainPattern("[a-z]+[A-Z][a-z]+")
                 .contains("规章");
         page.locator("#compare").selectOption("previous");
         shot("case-page");
@@ -126,16 +133,23 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#banner")).hasText("已审核通过");
         assertThat(page.locator(".case-head .badge")).hasText("已通过");
         assertThat(page.locator("#audit tbody")).containsText("已通过");
-        assertThat(page.locator("#audit tbody").textContent()).contains("系统").doesNotContain("system")
+        assertThat(page.locator("#audit tbody").textContent())
+                .contains("系统")
+                .doesNotContain("system")
                 .doesNotContain("passed validation");
         assertThat(page.locator("#decision")).containsText("同意公开");
         assertThat(page.locator("#decision")).containsText("已确认警告");
-        assertThat(page.locator("#decision").textContent()).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
+        assertThat(page.locator("#decision").textContent())
+                .doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}")
                 .doesNotContainPattern("[a-z]+[A-Z][a-z]+");
         assertThat(page.locator(".finding-list").textContent()).doesNotContainPattern("[A-Z]{2,}-[A-Z]{2,}");
         shot("case-approved");
 
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id).then().statusCode(200)
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("APPROVED"))
                 .body("acknowledgements.size()", equalTo(2))
                 .body("decision.comment", equalTo("同意公开"));
@@ -154,9 +168,12 @@ class AdminFrontendTest extends BrowserTest {
         shot("case-return");
         // a refused action: the banner of the earlier claim goes, the refusal shows beside the form
         assertThat(page.locator("#banner")).hasText("已认领该案件");
-        page.route("**/api/v1/cases/*/return", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                .setStatus(422).setContentType("application/problem+json")
-                .setBody("{\"title\":\"暂时无法退回\",\"detail\":\"测试中的拒绝\",\"status\":422}")));
+        page.route(
+                "**/api/v1/cases/*/return",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(422)
+                        .setContentType("application/problem+json")
+                        .setBody("{\"title\":\"暂时无法退回\",\"detail\":\"测试中的拒绝\",\"status\":422}")));
         page.locator("#return-submit").click();
         assertThat(page.locator("#action-error")).containsText("测试中的拒绝");
         assertThat(page.locator("#banner")).isHidden();
@@ -165,8 +182,12 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#banner")).hasText("已退回乡镇");
         assertThat(page.locator(".case-head .badge")).hasText("已退回");
         assertThat(page.locator("#audit")).containsText("表三第一行合计有误");
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id).then()
-                .body("state", equalTo("RETURNED")).body("decision.comment", equalTo("表三第一行合计有误，请核对后重新报送。"));
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + id)
+                .then()
+                .body("state", equalTo("RETURNED"))
+                .body("decision.comment", equalTo("表三第一行合计有误，请核对后重新报送。"));
     }
 
     @Test
@@ -213,9 +234,10 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#queue tbody")).containsText(JINJING);
         shot("queue");
 
-        // without a year the view opens on the year being filed: December → this year, January–November → the year before
+        // without a year the view opens on the year being filed: December → this year, January–November → the year
+        // before
         page.navigate(base() + "/admin/#/completeness");
-        java.time.LocalDate today = java.time.LocalDate.now();
+        LocalDate today = LocalDate.now();
         int filed = today.getMonthValue() == 12 ? today.getYear() : today.getYear() - 1;
         assertThat(page.locator("#completeness-year")).hasValue(String.valueOf(filed));
         Object dec2026 = page.evaluate("async () => (await import('/common/js/calendar.js'))"
@@ -232,15 +254,17 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(table.locator("tr[data-township='" + SHENHU + "']")).containsText("待审核");
         shot("completeness");
         // the same as an Excel workbook, downloaded with the reviewer's token
-        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#export-xlsx").click());
+        Download download =
+                page.waitForDownload(() -> page.locator("#export-xlsx").click());
         assertThat(download.suggestedFilename()).isEqualTo(year + "年度按期完成情况.xlsx");
-        try (var in = java.nio.file.Files.newInputStream(download.path());
-             var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+        try (var in = Files.newInputStream(download.path());
+                var book = new XSSFWorkbook(in)) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(year + "年度");
             boolean shenhu = false;
             for (var row : sheet) {
-                if (row.getCell(1) != null && row.getCell(1).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                if (row.getCell(1) != null
+                        && row.getCell(1).getCellType() == CellType.STRING
                         && SHENHU.equals(row.getCell(1).getStringCellValue())) {
                     shenhu = true;
                     assertThat(row.getCell(4).getStringCellValue()).isEqualTo("待审核");
@@ -259,13 +283,46 @@ class AdminFrontendTest extends BrowserTest {
         int year = newYears(1);
         EventEnvelope<ReportValidated> e = validated(ZIMAO, year, 1, true, List.of());
         ReportValidated d = e.data();
-        send(EventEnvelope.of("/test/validation", new ReportValidated(d.reportId(), d.version(), d.organisationCode(),
-                d.organisationName(), d.countyCode(), d.year(), d.submittedAt(), d.passed(), d.findings(), d.validatedAt(),
-                d.report(), List.of("表3 第一行的数字连写为“9137265”，按表内勾稽关系读作 9137、2、6、5 / digits run together"),
-                List.of(new CellSource("applications", "newReceived", "naturalPerson", 2, 41, "9137265",
-                                CellSource.Reading.RESOLVED_BY_ARITHMETIC),
-                        new CellSource("activeDisclosure", "rules", "issued", null, 12, "3", CellSource.Reading.CORRECTED),
-                        new CellSource("applications", "newReceived", "total", 2, 41, "9144", CellSource.Reading.WRITTEN)))));
+        send(EventEnvelope.of(
+                "/test/validation",
+                new ReportValidated(
+                        d.reportId(),
+                        d.version(),
+                        d.organisationCode(),
+                        d.organisationName(),
+                        d.countyCode(),
+                        d.year(),
+                        d.submittedAt(),
+                        d.passed(),
+                        d.findings(),
+                        d.validatedAt(),
+                        d.report(),
+                        List.of("表3 第一行的数字连写为“9137265”，按表内勾稽关系读作 9137、2、6、5 / digits run together"),
+                        List.of(
+                                new CellSource(
+                                        "applications",
+                                        "newReceived",
+                                        "naturalPerson",
+                                        2,
+                                        41,
+                                        "9137265",
+                                        CellSource.Reading.RESOLVED_BY_ARITHMETIC),
+                                new CellSource(
+                                        "activeDisclosure",
+                                        "rules",
+                                        "issued",
+                                        null,
+                                        12,
+                                        "3",
+                                        CellSource.Reading.CORRECTED),
+                                new CellSource(
+                                        "applications",
+                                        "newReceived",
+                                        "total",
+                                        2,
+                                        41,
+                                        "9144",
+                                        CellSource.Reading.WRITTEN)))));
         String id = awaitCase(CaseIds.of(d.reportId(), 1));
 
         signIn("jinjiang", "#/case/" + id);
@@ -274,16 +331,18 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(reading).not().containsText("digits run together");
         // the two figures not read as written are named in the catalogue's words, with what the document wrote
         assertThat(reading.locator("#reading-unsure li")).hasCount(2);
-        assertThat(reading.locator("#reading-unsure").textContent()).contains("表3").contains("自然人")
-                .contains("原文「9137265」，第 2 页第 41 行").contains("乡镇报送人员修改");
+        assertThat(reading.locator("#reading-unsure").textContent())
+                .contains("表3")
+                .contains("自然人")
+                .contains("原文「9137265」，第 2 页第 41 行")
+                .contains("乡镇报送人员修改");
         assertThat(reading.textContent()).doesNotContain("naturalPerson").doesNotContain("CORRECTED");
         // and marked on their cells, the source on hover
         Locator guessed = page.locator("#cell-3-newReceived-naturalPerson");
-        assertThat(guessed).hasClass(java.util.regex.Pattern.compile(".*read-RESOLVED_BY_ARITHMETIC.*"));
-        assertThat(guessed).hasAttribute("title", java.util.regex.Pattern.compile(".*第 2 页第 41 行.*「9137265」.*勾稽关系.*",
-                java.util.regex.Pattern.DOTALL));
-        assertThat(page.locator("#cell-2-rules-issued")).hasClass(java.util.regex.Pattern.compile(".*read-CORRECTED.*"));
-        assertThat(page.locator("#cell-3-newReceived-total")).not().hasClass(java.util.regex.Pattern.compile(".*read-.*"));
+        assertThat(guessed).hasClass(Pattern.compile(".*read-RESOLVED_BY_ARITHMETIC.*"));
+        assertThat(guessed).hasAttribute("title", Pattern.compile(".*第 2 页第 41 行.*「9137265」.*勾稽关系.*", Pattern.DOTALL));
+        assertThat(page.locator("#cell-2-rules-issued")).hasClass(Pattern.compile(".*read-CORRECTED.*"));
+        assertThat(page.locator("#cell-3-newReceived-total")).not().hasClass(Pattern.compile(".*read-.*"));
         // a case from a JSON report has no such panel
         String plain = open(ZIMAO, year, 2);
         page.navigate(base() + "/admin/#/case/" + plain);
@@ -293,15 +352,22 @@ class AdminFrontendTest extends BrowserTest {
 
     @Test
     void theCatalogueAndTheSignInSettingsAreServedWithoutAToken() {
-        given().when().get("/api/v1/catalogue/2021").then().statusCode(200)
+        given().when()
+                .get("/api/v1/catalogue/2021")
+                .then()
+                .statusCode(200)
                 .body("sections", hasSize(6))
                 .body("sections[1].table.columns.label", hasItem("本年制发件数"))
                 .body("sections[2].table.rows.key", hasItem("newReceived"))
-                .body("sections[2].table.columns.find { it.key == 'commercialEnterprise' }.headerPath",
+                .body(
+                        "sections[2].table.columns.find { it.key == 'commercialEnterprise' }.headerPath",
                         contains("申请人情况", "法人或其他组织"))
                 .body("sections[0].table", nullValue());
         given().when().get("/api/v1/catalogue/1999").then().statusCode(404);
-        given().when().get("/api/v1/frontend-config").then().statusCode(200)
+        given().when()
+                .get("/api/v1/frontend-config")
+                .then()
+                .statusCode(200)
                 .body("clientId", equalTo("admin-frontend"))
                 .body("authServerUrl", startsWith("http://127.0.0.1:"));
         given().when().get("/admin/").then().statusCode(200).body(containsString("县级审核"));
@@ -313,9 +379,20 @@ class AdminFrontendTest extends BrowserTest {
     static String sendVersion(String township, int year, int version, AnnualReport report) {
         EventEnvelope<ReportValidated> e = validated(township, year, version, true, List.of());
         ReportValidated d = e.data();
-        send(EventEnvelope.of("/test/validation", new ReportValidated(d.reportId(), d.version(), d.organisationCode(),
-                d.organisationName(), d.countyCode(), d.year(), d.submittedAt(), d.passed(), d.findings(), d.validatedAt(),
-                report)));
+        send(EventEnvelope.of(
+                "/test/validation",
+                new ReportValidated(
+                        d.reportId(),
+                        d.version(),
+                        d.organisationCode(),
+                        d.organisationName(),
+                        d.countyCode(),
+                        d.year(),
+                        d.submittedAt(),
+                        d.passed(),
+                        d.findings(),
+                        d.validatedAt(),
+                        report)));
         return awaitCase(CaseIds.of(d.reportId(), version));
     }
 
@@ -325,7 +402,14 @@ class AdminFrontendTest extends BrowserTest {
         Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
         r.applications().rows().forEach((k, v) -> rows.put(k, new LinkedHashMap<>(v)));
         rows.get("newReceived").put("naturalPerson", Cell.of(naturalPersons));
-        return new AnnualReport(r.organisationName(), r.year(), r.template(), r.title(), r.sections(),
-                r.activeDisclosure(), new ReportTable(rows), r.reviewsAndLitigation());
+        return new AnnualReport(
+                r.organisationName(),
+                r.year(),
+                r.template(),
+                r.title(),
+                r.sections(),
+                r.activeDisclosure(),
+                new ReportTable(rows),
+                r.reviewsAndLitigation());
     }
 }

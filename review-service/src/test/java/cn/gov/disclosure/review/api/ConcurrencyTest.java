@@ -1,9 +1,12 @@
 package cn.gov.disclosure.review.api;
 
+import static cn.gov.disclosure.review.api.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static cn.gov.disclosure.review.api.Fixtures.*;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /** Two reviewers (or two clicks) at once: exactly one wins, the other is told the case changed. */
 @QuarkusTest
@@ -49,16 +48,21 @@ class ConcurrencyTest {
     void twoApprovalsWithTheSameIfMatchOneSucceedsTheOtherIsRefused() throws Exception {
         int year = newYear();
         String auth = reviewer(JINJIANG, "carol");
-        for (String township : List.of(ZIMAO, ANHAI, CHIDIAN)) {   // the race, three times over
+        for (String township : List.of(ZIMAO, ANHAI, CHIDIAN)) { // the race, three times over
             String id = open(township, year, 1);
             claim(auth, id);
             String etag = etag(id);
-            Callable<Integer> approve = () -> act(auth, id, "approve", etag, Map.of()).extract().statusCode();
+            Callable<Integer> approve =
+                    () -> act(auth, id, "approve", etag, Map.of()).extract().statusCode();
             List<Integer> codes = atOnce(List.of(approve, approve));
             assertThat(codes).as(id).containsOnlyOnce(200);
             assertThat(codes).as(id).anySatisfy(c -> assertThat(c).isIn(409, 412));
 
-            given().header("Authorization", auth).when().get(CASES + "/" + id + "/audit").then().statusCode(200)
+            given().header("Authorization", auth)
+                    .when()
+                    .get(CASES + "/" + id + "/audit")
+                    .then()
+                    .statusCode(200)
                     .body("entries.findAll { it.to == 'APPROVED' }.size()", equalTo(1));
             List<ReviewDecided> decided = decided(township + "-" + year, 1);
             assertThat(decided).as("one decision announced").hasSize(1);
@@ -77,8 +81,13 @@ class ConcurrencyTest {
                 () -> act(erin, id, "claim", etag, null).extract().statusCode()));
         assertThat(codes).containsOnlyOnce(200);
         assertThat(codes).anySatisfy(c -> assertThat(c).isIn(409, 412));
-        String holder = given().header("Authorization", dave).when().get(CASES + "/" + id).then()
-                .body("state", equalTo("IN_REVIEW")).extract().path("claimedBy.subject");
+        String holder = given().header("Authorization", dave)
+                .when()
+                .get(CASES + "/" + id)
+                .then()
+                .body("state", equalTo("IN_REVIEW"))
+                .extract()
+                .path("claimedBy.subject");
         assertThat(holder).isEqualTo(codes.get(0) == 200 ? "dave" : "erin");
     }
 }

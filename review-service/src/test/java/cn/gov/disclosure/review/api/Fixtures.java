@@ -1,5 +1,8 @@
 package cn.gov.disclosure.review.api;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.GoldenSeeds;
 import cn.gov.disclosure.contracts.events.EventCodec;
@@ -18,16 +21,14 @@ import cn.gov.disclosure.review.domain.CaseIds;
 import cn.gov.disclosure.support.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The townships and counties of deploy/organisations.json, tokens for their users, and cases opened the real way:
@@ -52,8 +53,7 @@ final class Fixtures {
 
     private static final AtomicInteger YEARS = new AtomicInteger(2100);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A reporting year no other test uses. */
     static int newYear() {
@@ -81,11 +81,12 @@ final class Fixtures {
         return bearer("staff-" + township, Roles.TOWNSHIP_SUBMITTER, township);
     }
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     /** A signed token (valid for an hour), signed once per user, role and organisation. */
     static String bearer(String user, String role, String org) {
-        return TOKENS.computeIfAbsent(user + "|" + role + "|" + org, k -> "Bearer " + TestTokens.token(user, role, org));
+        return TOKENS.computeIfAbsent(
+                user + "|" + role + "|" + org, k -> "Bearer " + TestTokens.token(user, role, org));
     }
 
     static String county(String township) {
@@ -95,27 +96,68 @@ final class Fixtures {
     /** Seed 004 (a 2021-template report) as the report of another township and year. */
     static AnnualReport report(int year, String organisationName) {
         AnnualReport r = GoldenSeeds.load(4);
-        return new AnnualReport(organisationName, year, r.template(), organisationName + year + "年政府信息公开工作年度报告",
-                r.sections(), r.activeDisclosure(), r.applications(), r.reviewsAndLitigation());
+        return new AnnualReport(
+                organisationName,
+                year,
+                r.template(),
+                organisationName + year + "年政府信息公开工作年度报告",
+                r.sections(),
+                r.activeDisclosure(),
+                r.applications(),
+                r.reviewsAndLitigation());
     }
 
-    static final Finding RULES_WARNING = new Finding("RULES-AT-TOWNSHIP", Severity.WARNING,
-            Location.cell(SectionKey.ACTIVE_DISCLOSURE, 2, "rules", "issued"), null, java.math.BigDecimal.ONE,
-            "乡镇人民政府一般不制发规章", "a township rarely makes rules");
-    static final Finding FEES_WARNING = new Finding("FEES-NOT-STATED", Severity.WARNING,
-            Location.section(SectionKey.OTHER_MATTERS), null, null, "第六部分未说明信息处理费", "section 6 says nothing on fees");
-    static final Finding INFO = new Finding("PREV-YEAR-UNAVAILABLE", Severity.INFO, Location.report(), null, null,
-            "系统中没有上年报告", "no previous year's report");
-    static final Finding BALANCE_ERROR = new Finding("T3-BALANCE", Severity.ERROR,
-            Location.cell(SectionKey.APPLICATIONS, 3, "newReceived", "total"), java.math.BigDecimal.TEN,
-            java.math.BigDecimal.ONE, "一+二 ≠ 总计+四", "balance does not hold");
+    static final Finding RULES_WARNING = new Finding(
+            "RULES-AT-TOWNSHIP",
+            Severity.WARNING,
+            Location.cell(SectionKey.ACTIVE_DISCLOSURE, 2, "rules", "issued"),
+            null,
+            BigDecimal.ONE,
+            "乡镇人民政府一般不制发规章",
+            "a township rarely makes rules");
+    static final Finding FEES_WARNING = new Finding(
+            "FEES-NOT-STATED",
+            Severity.WARNING,
+            Location.section(SectionKey.OTHER_MATTERS),
+            null,
+            null,
+            "第六部分未说明信息处理费",
+            "section 6 says nothing on fees");
+    static final Finding INFO = new Finding(
+            "PREV-YEAR-UNAVAILABLE",
+            Severity.INFO,
+            Location.report(),
+            null,
+            null,
+            "系统中没有上年报告",
+            "no previous year's report");
+    static final Finding BALANCE_ERROR = new Finding(
+            "T3-BALANCE",
+            Severity.ERROR,
+            Location.cell(SectionKey.APPLICATIONS, 3, "newReceived", "total"),
+            BigDecimal.TEN,
+            BigDecimal.ONE,
+            "一+二 ≠ 总计+四",
+            "balance does not hold");
 
-    static EventEnvelope<ReportValidated> validated(String township, int year, int version, boolean passed,
-                                                    List<Finding> findings) {
+    static EventEnvelope<ReportValidated> validated(
+            String township, int year, int version, boolean passed, List<Finding> findings) {
         String name = township + "镇人民政府";
         OffsetDateTime now = OffsetDateTime.now();
-        return EventEnvelope.of("/test/validation", new ReportValidated(township + "-" + year, version, township, name,
-                county(township), year, now.minusMinutes(1), passed, findings, now, report(year, name)));
+        return EventEnvelope.of(
+                "/test/validation",
+                new ReportValidated(
+                        township + "-" + year,
+                        version,
+                        township,
+                        name,
+                        county(township),
+                        year,
+                        now.minusMinutes(1),
+                        passed,
+                        findings,
+                        now,
+                        report(year, name)));
     }
 
     static void send(EventEnvelope<?> e) {
@@ -130,19 +172,34 @@ final class Fixtures {
     }
 
     static String awaitCase(String caseId) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + caseId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().header("Authorization", provinceAdmin())
+                                .when()
+                                .get(CASES + "/" + caseId)
+                                .statusCode()
+                        == 200);
         return caseId;
     }
 
     static String etag(String caseId) {
-        return given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + caseId)
-                .then().statusCode(200).extract().header("ETag");
+        return given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     static String state(String caseId) {
-        return given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + caseId)
-                .then().statusCode(200).extract().path("state");
+        return given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + caseId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("state");
     }
 
     /** POST an action with the case's current ETag as If-Match. */
@@ -183,10 +240,14 @@ final class Fixtures {
 
     /** The review decided events of a report on Kafka, once {@code expected} are there. */
     static List<ReviewDecided> decided(String reportId, int expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(Topics.REVIEW_DECIDED,
-                r -> reportId.equals(r.key()), Duration.ofMillis(300)).size() >= expected);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        KafkaProbe.readAll(Topics.REVIEW_DECIDED, r -> reportId.equals(r.key()), Duration.ofMillis(300))
+                                        .size()
+                                >= expected);
         return KafkaProbe.readAll(Topics.REVIEW_DECIDED, r -> reportId.equals(r.key()), Duration.ofSeconds(1)).stream()
-                .map(Fixtures::parseDecided).toList();
+                .map(Fixtures::parseDecided)
+                .toList();
     }
 
     static ReviewDecided parseDecided(ConsumerRecord<String, String> r) {

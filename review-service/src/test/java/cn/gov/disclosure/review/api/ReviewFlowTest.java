@@ -1,26 +1,5 @@
 package cn.gov.disclosure.review.api;
 
-import cn.gov.disclosure.contracts.events.ReportWithdrawn;
-
-import cn.gov.disclosure.contracts.events.EventEnvelope;
-import cn.gov.disclosure.contracts.events.EventType;
-import cn.gov.disclosure.contracts.events.ReportValidated;
-import cn.gov.disclosure.contracts.events.ReviewDecided;
-import cn.gov.disclosure.contracts.events.Topics;
-import cn.gov.disclosure.infra.RealInfrastructureResource;
-import cn.gov.disclosure.infra.kafka.KafkaProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.time.OffsetDateTime;
-import java.util.Map;
-
 import static cn.gov.disclosure.review.api.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +9,34 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.EventType;
+import cn.gov.disclosure.contracts.events.ReportValidated;
+import cn.gov.disclosure.contracts.events.ReportWithdrawn;
+import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.contracts.events.Topics;
+import cn.gov.disclosure.infra.RealInfrastructureResource;
+import cn.gov.disclosure.infra.kafka.KafkaProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
 /**
  * The flow through the real Kafka: report validated in, a case per version (once), failed versions recorded, newer
  * versions superseding older ones, unreadable records to the DLQ, and review decided out after a decision over the
  * API. This class carries the test resources of the whole suite (one Quarkus boot).
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = RealInfrastructureResource.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "review"))
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 class ReviewFlowTest {
@@ -49,7 +49,11 @@ class ReviewFlowTest {
         String id = awaitCase(HUIMENG + "-" + year + "-v1");
         String auth = reviewer(MENGJIN);
 
-        given().header("Authorization", auth).when().get(CASES + "/" + id).then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("AWAITING_REVIEW"))
                 .body("organisationCode", equalTo(HUIMENG))
                 .body("countyCode", equalTo(MENGJIN))
@@ -61,11 +65,28 @@ class ReviewFlowTest {
                 .body("allowedActions", contains("claim"));
 
         claim(auth, id);
-        act(auth, id, "approve", Map.of("comment", "同意公开", "acknowledgements", List.of(Map.of(
-                "findingCode", "RULES-AT-TOWNSHIP", "row", "rules", "column", "issued", "note", "已核实"))))
-                .statusCode(200).body("state", equalTo("APPROVED"));
+        act(
+                        auth,
+                        id,
+                        "approve",
+                        Map.of(
+                                "comment",
+                                "同意公开",
+                                "acknowledgements",
+                                List.of(Map.of(
+                                        "findingCode",
+                                        "RULES-AT-TOWNSHIP",
+                                        "row",
+                                        "rules",
+                                        "column",
+                                        "issued",
+                                        "note",
+                                        "已核实"))))
+                .statusCode(200)
+                .body("state", equalTo("APPROVED"));
 
-        List<ConsumerRecord<String, String>> records = awaitRecords(Topics.REVIEW_DECIDED, e.data().reportId(), 1);
+        List<ConsumerRecord<String, String>> records =
+                awaitRecords(Topics.REVIEW_DECIDED, e.data().reportId(), 1);
         assertThat(records).hasSize(1);
         ConsumerRecord<String, String> record = records.get(0);
         assertThat(KafkaProbe.header(record, "ce_type")).isEqualTo(EventType.REVIEW_DECIDED.type());
@@ -86,7 +107,8 @@ class ReviewFlowTest {
             assertThat(a.note()).isEqualTo("已核实");
             assertThat(a.acknowledgedBy()).isEqualTo("reviewer-" + MENGJIN);
         });
-        assertThat(d.auditTrail()).extracting(ReviewDecided.AuditEntry::to)
+        assertThat(d.auditTrail())
+                .extracting(ReviewDecided.AuditEntry::to)
                 .containsExactly("AWAITING_REVIEW", "IN_REVIEW", "APPROVED");
         assertThat(d.auditTrail().get(2).actor()).isEqualTo("reviewer-" + MENGJIN);
         assertThat(d.auditTrail().get(2).from()).isEqualTo("IN_REVIEW");
@@ -98,7 +120,8 @@ class ReviewFlowTest {
         String id = open(PINGLE, year, 1);
         String auth = reviewer(MENGJIN);
         claim(auth, id);
-        act(auth, id, "return", returnBody("表三第一行合计有误，请核对后重新提交")).statusCode(200)
+        act(auth, id, "return", returnBody("表三第一行合计有误，请核对后重新提交"))
+                .statusCode(200)
                 .body("state", equalTo("RETURNED"))
                 .body("decision.decision", equalTo("RETURNED"))
                 .body("decision.comment", equalTo("表三第一行合计有误，请核对后重新提交"));
@@ -113,16 +136,24 @@ class ReviewFlowTest {
         int year = newYear();
         EventEnvelope<ReportValidated> e = validated(ZIMAO, year, 1, true, List.of());
         send(e);
-        send(e);                                              // redelivered: same ce_id
-        send(validated(ZIMAO, year, 1, true, List.of()));     // the same version announced again: another ce_id
+        send(e); // redelivered: same ce_id
+        send(validated(ZIMAO, year, 1, true, List.of())); // the same version announced again: another ce_id
         String id = awaitCase(ZIMAO + "-" + year + "-v1");
         EventEnvelope<ReportValidated> marker = validated(ZIMAO, year, 2, true, List.of());
-        send(marker);                                         // same key, same partition: handled after the others
+        send(marker); // same key, same partition: handled after the others
         awaitCase(ZIMAO + "-" + year + "-v2");
-        given().header("Authorization", provinceAdmin()).queryParam("year", year).when().get(CASES)
-                .then().statusCode(200).body("total", equalTo(2));
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + id + "/audit")
-                .then().statusCode(200)
+        given().header("Authorization", provinceAdmin())
+                .queryParam("year", year)
+                .when()
+                .get(CASES)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + id + "/audit")
+                .then()
+                .statusCode(200)
                 .body("entries.to", contains("AWAITING_REVIEW", "SUPERSEDED"));
     }
 
@@ -134,8 +165,12 @@ class ReviewFlowTest {
         claim(reviewer(JINJIANG), claimed);
         send(EventEnvelope.of("/test", new ReportWithdrawn(reportId, 1, ANHAI, year, "staff", OffsetDateTime.now())));
         await().atMost(Duration.ofSeconds(30)).until(() -> state(claimed).equals("WITHDRAWN"));
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + claimed + "/audit")
-                .then().statusCode(200).body("entries.to", contains("AWAITING_REVIEW", "IN_REVIEW", "WITHDRAWN"));
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + claimed + "/audit")
+                .then()
+                .statusCode(200)
+                .body("entries.to", contains("AWAITING_REVIEW", "IN_REVIEW", "WITHDRAWN"));
 
         // withdrawn before validation's result arrives: the case opens and ends at once
         send(EventEnvelope.of("/test", new ReportWithdrawn(reportId, 2, ANHAI, year, "staff", OffsetDateTime.now())));
@@ -151,15 +186,24 @@ class ReviewFlowTest {
         send(validated(SHENHU, year, 1, false, List.of(BALANCE_ERROR, FEES_WARNING)));
         String id = awaitCase(SHENHU + "-" + year + "-v1");
         String auth = reviewer(JINJIANG);
-        given().header("Authorization", auth).when().get(CASES + "/" + id).then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("VALIDATION_FAILED"))
                 .body("passed", equalTo(false))
                 .body("errorCount", equalTo(1))
                 .body("findings[0].code", equalTo("T3-BALANCE"))
                 .body("findings[0].severity", equalTo("error"))
                 .body("allowedActions", hasSize(0));
-        given().header("Authorization", auth).queryParam("state", "VALIDATION_FAILED").queryParam("year", year)
-                .when().get(CASES).then().statusCode(200)
+        given().header("Authorization", auth)
+                .queryParam("state", "VALIDATION_FAILED")
+                .queryParam("year", year)
+                .when()
+                .get(CASES)
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(id))
                 .body("countsByState.VALIDATION_FAILED", equalTo(1));
         act(auth, id, "claim", null).statusCode(409).body("state", equalTo("VALIDATION_FAILED"));
@@ -174,15 +218,27 @@ class ReviewFlowTest {
         act(auth, v1, "return", returnBody("请补充第六部分")).statusCode(200);
 
         String v2 = open(ANHAI, year, 2, FEES_WARNING);
-        given().header("Authorization", auth).when().get(CASES + "/" + v1).then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + v1)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("SUPERSEDED"))
                 .body("supersededBy", equalTo(v2))
                 .body("decision.decision", equalTo("RETURNED"));
-        given().header("Authorization", auth).when().get(CASES + "/" + v1 + "/audit").then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + v1 + "/audit")
+                .then()
+                .statusCode(200)
                 .body("entries.to", contains("AWAITING_REVIEW", "IN_REVIEW", "RETURNED", "SUPERSEDED"))
                 .body("entries[3].from", equalTo("RETURNED"))
                 .body("entries[3].actor", equalTo("review-service"));
-        given().header("Authorization", auth).when().get(CASES + "/" + v2).then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + v2)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("AWAITING_REVIEW"))
                 .body("previousVersion.caseId", equalTo(v1))
                 .body("previousVersion.state", equalTo("SUPERSEDED"))
@@ -192,12 +248,20 @@ class ReviewFlowTest {
         // a case in review is superseded too, and its reviewer lets go of it
         claim(auth, v2);
         String v3 = open(ANHAI, year, 3);
-        given().header("Authorization", auth).when().get(CASES + "/" + v2).then().statusCode(200)
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + v2)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("SUPERSEDED"))
                 .body("claimedBy", nullValue())
                 .body("allowedActions", hasSize(0));
 
-        given().header("Authorization", auth).when().get(CASES + "/" + v3).then().body("state", equalTo("AWAITING_REVIEW"));
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + v3)
+                .then()
+                .body("state", equalTo("AWAITING_REVIEW"));
     }
 
     @Test
@@ -206,9 +270,17 @@ class ReviewFlowTest {
         String v2 = open(JINJING, year, 2);
         send(validated(JINJING, year, 1, true, List.of()));
         String v1 = awaitCase(JINJING + "-" + year + "-v1");
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + v1).then().statusCode(200)
-                .body("state", equalTo("SUPERSEDED")).body("supersededBy", equalTo(v2));
-        given().header("Authorization", provinceAdmin()).when().get(CASES + "/" + v2).then()
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + v1)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("SUPERSEDED"))
+                .body("supersededBy", equalTo(v2));
+        given().header("Authorization", provinceAdmin())
+                .when()
+                .get(CASES + "/" + v2)
+                .then()
                 .body("state", equalTo("AWAITING_REVIEW"));
     }
 
@@ -222,8 +294,14 @@ class ReviewFlowTest {
         claim(auth, old);
         act(auth, old, "approve", Map.of()).statusCode(200);
         String etagAfter = etag(current);
-        assertThat(etagAfter).as("the case of the next year changed: it now shows last year's report").isNotEqualTo(etagBefore);
-        given().header("Authorization", auth).when().get(CASES + "/" + current).then().statusCode(200)
+        assertThat(etagAfter)
+                .as("the case of the next year changed: it now shows last year's report")
+                .isNotEqualTo(etagBefore);
+        given().header("Authorization", auth)
+                .when()
+                .get(CASES + "/" + current)
+                .then()
+                .statusCode(200)
                 .body("lastYearApproved.caseId", equalTo(old))
                 .body("lastYearApproved.year", equalTo(lastYear))
                 .body("lastYearApproved.report.year", equalTo(lastYear));
@@ -232,7 +310,10 @@ class ReviewFlowTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextEventIsStillHandled() {
         String key = "garbage-" + System.nanoTime();
-        KafkaProbe.send(Topics.REPORT_VALIDATED, key, Map.of("ce_type", EventType.REPORT_VALIDATED.type()),
+        KafkaProbe.send(
+                Topics.REPORT_VALIDATED,
+                key,
+                Map.of("ce_type", EventType.REPORT_VALIDATED.type()),
                 "{\"not\": \"an event\"");
         List<ConsumerRecord<String, String>> dead = awaitRecords(Topics.deadLetter(Topics.REPORT_VALIDATED), key, 1);
         assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason")).isNotBlank();
@@ -242,8 +323,10 @@ class ReviewFlowTest {
     }
 
     static List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int expected) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                KafkaProbe.readAll(topic, r -> key.equals(r.key()), Duration.ofMillis(300)).size() >= expected);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaProbe.readAll(topic, r -> key.equals(r.key()), Duration.ofMillis(300))
+                                .size()
+                        >= expected);
         return KafkaProbe.readAll(topic, r -> key.equals(r.key()), Duration.ofSeconds(1));
     }
 }

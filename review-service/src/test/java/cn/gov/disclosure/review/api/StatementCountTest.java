@@ -1,5 +1,8 @@
 package cn.gov.disclosure.review.api;
 
+import static cn.gov.disclosure.review.api.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.infra.StatementCount;
 import cn.gov.disclosure.infra.StatementCount.Counted;
 import cn.gov.disclosure.review.cases.ETag;
@@ -11,16 +14,12 @@ import cn.gov.disclosure.support.security.Caller;
 import cn.gov.disclosure.support.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import static cn.gov.disclosure.review.api.Fixtures.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * How many SQL statements the reviewers' actions cost in the review database (Hibernate's statistics, on in the test
@@ -32,6 +31,7 @@ class StatementCountTest {
 
     @Inject
     SessionFactory sessions;
+
     @Inject
     ReviewService review;
 
@@ -47,9 +47,15 @@ class StatementCountTest {
         Caller alice = new Caller("jinjiang", "晋江市审核员", Set.of(Roles.COUNTY_REVIEWER), JINJIANG);
 
         String etag = etag(id);
-        Counted<ReviewCase> claimed = count(() -> review.act(alice, id, ETag.expected(etag),
+        Counted<ReviewCase> claimed = count(() -> review.act(
+                alice,
+                id,
+                ETag.expected(etag),
                 ReviewStateMachine.Command.of(ReviewStateMachine.Action.CLAIM, alice.subject())));
-        Counted<ReviewCase> approved = count(() -> review.act(alice, id, versionOf(claimed.result()),
+        Counted<ReviewCase> approved = count(() -> review.act(
+                alice,
+                id,
+                versionOf(claimed.result()),
                 new ReviewStateMachine.Command(ReviewStateMachine.Action.APPROVE, alice.subject(), "同意", List.of())));
 
         assertThat(approved.result().state()).isEqualTo(ReviewStateMachine.State.APPROVED);

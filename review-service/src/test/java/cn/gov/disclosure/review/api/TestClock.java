@@ -1,7 +1,6 @@
 package cn.gov.disclosure.review.api;
 
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

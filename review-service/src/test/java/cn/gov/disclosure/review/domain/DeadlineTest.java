@@ -1,14 +1,13 @@
 package cn.gov.disclosure.review.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.review.domain.Deadline.Timeliness;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The deadline (31 January of the next year, Beijing time), case ids and entity tags, without Quarkus. */
 class DeadlineTest {
@@ -26,17 +25,21 @@ class DeadlineTest {
     @Test
     void completedBeforeMidnightInBeijingIsOnTimeAfterIsLate() {
         Instant now = at("2022-03-01T00:00:00+08:00");
-        assertThat(Deadline.classify(2021, at("2022-01-31T23:59:59+08:00"), now)).isEqualTo(Timeliness.ON_TIME);
+        assertThat(Deadline.classify(2021, at("2022-01-31T23:59:59+08:00"), now))
+                .isEqualTo(Timeliness.ON_TIME);
         assertThat(Deadline.classify(2021, at("2022-01-31T15:59:59Z"), now)).isEqualTo(Timeliness.ON_TIME);
-        assertThat(Deadline.classify(2021, at("2022-02-01T00:00:00+08:00"), now)).isEqualTo(Timeliness.LATE);
+        assertThat(Deadline.classify(2021, at("2022-02-01T00:00:00+08:00"), now))
+                .isEqualTo(Timeliness.LATE);
         // 16:30 UTC on 31 January is already 1 February in Beijing
         assertThat(Deadline.classify(2021, at("2022-01-31T16:30:00Z"), now)).isEqualTo(Timeliness.LATE);
     }
 
     @Test
     void notCompletedIsPendingUntilTheDeadlineAndMissingAfter() {
-        assertThat(Deadline.classify(2021, null, at("2022-01-31T23:00:00+08:00"))).isEqualTo(Timeliness.PENDING);
-        assertThat(Deadline.classify(2021, null, at("2022-02-01T00:00:00+08:00"))).isEqualTo(Timeliness.MISSING);
+        assertThat(Deadline.classify(2021, null, at("2022-01-31T23:00:00+08:00")))
+                .isEqualTo(Timeliness.PENDING);
+        assertThat(Deadline.classify(2021, null, at("2022-02-01T00:00:00+08:00")))
+                .isEqualTo(Timeliness.MISSING);
         assertThat(Deadline.passed(2021, at("2022-01-31T23:00:00+08:00"))).isFalse();
         assertThat(Deadline.passed(2021, at("2022-02-01T00:00:00+08:00"))).isTrue();
         // a report completed early stays on time however late one looks
@@ -63,7 +66,9 @@ class DeadlineTest {
         assertThat(ETag.matches("*", 7)).isFalse();
         assertThat(ETag.matches("\"abc\"", 7)).isFalse();
         assertThat(ETag.expected("*").named()).as("* names no version").isFalse();
-        assertThat(ETag.expected("\"abc\"").named()).as("an unreadable tag is named, and stale").isTrue();
+        assertThat(ETag.expected("\"abc\"").named())
+                .as("an unreadable tag is named, and stale")
+                .isTrue();
         assertThat(ETag.absent("  ")).isTrue();
         assertThat(ETag.noneMatchHits("W/\"7\"", "\"7\"")).isTrue();
         assertThat(ETag.noneMatchHits("\"8\"", "\"7\"")).isFalse();

@@ -30,9 +30,14 @@ public class FrontendConfigResource {
      * @param publicationUrl the publication service, whose preview the reviewers' page calls (the PDF a case would
      *                      be published as; CORS too)
      */
-    public record FrontendConfig(String authServerUrl, String clientId, String scope, String reviewUrl,
-                                 String workspaceUrl, String validationUrl, String publicationUrl) {
-    }
+    public record FrontendConfig(
+            String authServerUrl,
+            String clientId,
+            String scope,
+            String reviewUrl,
+            String workspaceUrl,
+            String validationUrl,
+            String publicationUrl) {}
 
     @ConfigProperty(name = "frontend.oidc.auth-server-url", defaultValue = "${quarkus.oidc.auth-server-url}")
     String authServerUrl;
@@ -58,7 +63,9 @@ public class FrontendConfigResource {
     @GET
     @Operation(summary = "页面的登录配置 / The OIDC provider and client of the service's page")
     public Response config() {
-        return Response.ok(new FrontendConfig(authServerUrl, clientId, scope, reviewUrl, workspaceUrl,
-                validationUrl, publicationUrl)).header("Cache-Control", "no-store").build();
+        return Response.ok(new FrontendConfig(
+                        authServerUrl, clientId, scope, reviewUrl, workspaceUrl, validationUrl, publicationUrl))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -5,12 +5,11 @@ import cn.gov.disclosure.contracts.events.EventPayload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How every consumer handles a record, so that a consumer method is its business code alone:
@@ -35,27 +34,32 @@ public class Inbox {
     private final EntityManager entityManager;
     private final TransientRetry retry;
 
-    public Inbox(EntityManager entityManager,
-                 @ConfigProperty(name = "consumer.retry.max-duration", defaultValue = "3M") Duration maxRetry) {
+    public Inbox(
+            EntityManager entityManager,
+            @ConfigProperty(name = "consumer.retry.max-duration", defaultValue = "3M") Duration maxRetry) {
         this.entityManager = entityManager;
         this.retry = new TransientRetry(maxRetry);
     }
 
     /** Handles the event's data the first time the event is delivered (see the class comment). */
-    public <T extends EventPayload> void handle(ConsumerRecord<String, String> record, Class<T> type,
-                                                Consumer<T> handler) {
+    public <T extends EventPayload> void handle(
+            ConsumerRecord<String, String> record, Class<T> type, Consumer<T> handler) {
         handle(record, type, (event, r) -> handler.accept(event.data()));
     }
 
     /** Handles the event the first time it is delivered, its record at hand (see the class comment). */
-    public <T extends EventPayload> void handle(ConsumerRecord<String, String> record, Class<T> type,
-                                                BiConsumer<EventEnvelope<T>, ConsumerRecord<String, String>> handler) {
+    public <T extends EventPayload> void handle(
+            ConsumerRecord<String, String> record,
+            Class<T> type,
+            BiConsumer<EventEnvelope<T>, ConsumerRecord<String, String>> handler) {
         EventEnvelope<T> event = IncomingEvents.read(record, type);
-        retry.run(record.topic(), () -> QuarkusTransaction.requiringNew().run(() -> {
-            if (firstDelivery(event.id(), record.topic())) {
-                handler.accept(event, record);
-            }
-        }));
+        retry.run(
+                record.topic(),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(event.id(), record.topic())) {
+                        handler.accept(event, record);
+                    }
+                }));
     }
 
     /**
@@ -64,8 +68,12 @@ public class Inbox {
      * neither fails its transaction.
      */
     private boolean firstDelivery(String eventId, String topic) {
-        return entityManager.createNativeQuery(
-                        "INSERT INTO processed_event (event_id, topic) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, eventId).setParameter(2, topic).executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery(
+                                "INSERT INTO processed_event (event_id, topic) VALUES (?1, ?2) ON CONFLICT (event_id) DO NOTHING")
+                        .setParameter(1, eventId)
+                        .setParameter(2, topic)
+                        .executeUpdate()
+                == 1;
     }
 }

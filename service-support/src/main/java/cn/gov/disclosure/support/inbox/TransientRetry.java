@@ -2,10 +2,9 @@ package cn.gov.disclosure.support.inbox;
 
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.support.observability.EventMetrics;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.function.LongConsumer;
+import org.jboss.logging.Logger;
 
 /**
  * Tries the handling of a record again when it failed for a reason that is not the record's fault (the database
@@ -42,8 +41,9 @@ final class TransientRetry {
                     throw e;
                 }
                 EventMetrics.counter(EventMetrics.RETRIED, "topic", topic).increment();
-                LOG.warnf("Handling a record of %s failed (attempt %d), retrying in %d ms: %s", topic, n, pause,
-                        rootMessage(e));
+                LOG.warnf(
+                        "Handling a record of %s failed (attempt %d), retrying in %d ms: %s",
+                        topic, n, pause, rootMessage(e));
                 sleep.accept(pause);
                 pause = Math.min(10_000, pause * 2);
             }

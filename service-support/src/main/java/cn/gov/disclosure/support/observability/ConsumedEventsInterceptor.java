@@ -27,18 +27,21 @@ public class ConsumedEventsInterceptor implements IncomingInterceptor {
     public void onMessageNack(Message<?> message, Throwable failure) {
         String topic = topic(message);
         EventMetrics.counter(EventMetrics.DEAD_LETTERED, "topic", topic).increment();
-        LOG.warnf("Record of %s (key %s) not handled, dead-lettered to %s.dlq: %s", topic, key(message), topic,
-                failure == null ? "?" : failure.getMessage());
+        LOG.warnf(
+                "Record of %s (key %s) not handled, dead-lettered to %s.dlq: %s",
+                topic, key(message), topic, failure == null ? "?" : failure.getMessage());
         MDC.remove(EventMetrics.MDC_REPORT_ID);
     }
 
     private static String topic(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse("unknown");
     }
 
     private static Object key(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey)
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getKey)
                 .orElse(null);
     }
 }

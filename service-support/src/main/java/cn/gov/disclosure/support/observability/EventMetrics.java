@@ -1,5 +1,6 @@
 package cn.gov.disclosure.support.observability;
 
+import cn.gov.disclosure.contracts.events.Finding;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -31,8 +32,7 @@ public final class EventMetrics {
     /** The MDC key of the report id in the log lines. */
     public static final String MDC_REPORT_ID = "reportId";
 
-    private EventMetrics() {
-    }
+    private EventMetrics() {}
 
     public static MeterRegistry registry() {
         return Metrics.globalRegistry;
@@ -43,7 +43,7 @@ public final class EventMetrics {
     }
 
     /** One validation result: its outcome and a count per finding code. */
-    public static void validated(boolean passed, Iterable<? extends cn.gov.disclosure.contracts.events.Finding> findings) {
+    public static void validated(boolean passed, Iterable<? extends Finding> findings) {
         counter(VALIDATION_OUTCOMES, "outcome", passed ? "passed" : "failed").increment();
         for (var f : findings) {
             counter(VALIDATION_FINDINGS, "code", String.valueOf(f.code()), "severity", String.valueOf(f.severity()))

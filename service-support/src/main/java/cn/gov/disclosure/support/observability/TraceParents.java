@@ -4,14 +4,13 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jboss.logging.MDC;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.MDC;
 
 /**
  * The W3C {@code traceparent} of a submission, kept by a service that acts on the report later (a county's decision
@@ -25,8 +24,7 @@ public final class TraceParents {
     private static final String MDC_SPAN_ID = "spanId";
     private static final Pattern VALID = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    private TraceParents() {
-    }
+    private TraceParents() {}
 
     /** The {@code traceparent} of the current context, else the record's header; null when neither has one. */
     public static String of(ConsumerRecord<String, String> record) {
@@ -48,7 +46,8 @@ public final class TraceParents {
     }
 
     public static boolean valid(String traceparent) {
-        return traceparent != null && VALID.matcher(traceparent).matches()
+        return traceparent != null
+                && VALID.matcher(traceparent).matches()
                 && !traceparent.substring(3, 35).equals("0".repeat(32));
     }
 
@@ -66,8 +65,8 @@ public final class TraceParents {
         if (!valid(traceparent)) {
             return Scope.noop();
         }
-        Context ctx = W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent),
-                GETTER);
+        Context ctx =
+                W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), GETTER);
         Scope scope = ctx.makeCurrent();
         Object previousTrace = MDC.get(MDC_TRACE_ID);
         Object previousSpan = MDC.get(MDC_SPAN_ID);

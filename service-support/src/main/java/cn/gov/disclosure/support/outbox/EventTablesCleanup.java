@@ -5,14 +5,13 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the event tables small: published outbox rows older than {@code outbox.retention} and inbox rows older than
@@ -26,6 +25,7 @@ public class EventTablesCleanup {
     private static final Logger LOG = Logger.getLogger(EventTablesCleanup.class);
     /** Rows deleted per statement: short transactions, no long lock on a big table. */
     static final int CHUNK = 5_000;
+
     public static final String TABLE_ROWS = "annual_report.event_table.rows";
 
     private final AgroalDataSource dataSource;
@@ -34,10 +34,15 @@ public class EventTablesCleanup {
     private static final AtomicReference<EventTablesCleanup> CURRENT = new AtomicReference<>();
 
     static {
-        for (String table : new String[]{"outbox_event", "processed_event"}) {
-            Gauge.builder(TABLE_ROWS, CURRENT, c -> c.get() == null ? Double.NaN : c.get().estimatedRows(table))
+        for (String table : new String[] {"outbox_event", "processed_event"}) {
+            Gauge.builder(
+                            TABLE_ROWS,
+                            CURRENT,
+                            c -> c.get() == null ? Double.NaN : c.get().estimatedRows(table))
                     .description("Rows in the service's event tables (outbox_event, processed_event), estimated")
-                    .tag("table", table).strongReference(true).register(EventMetrics.registry());
+                    .tag("table", table)
+                    .strongReference(true)
+                    .register(EventMetrics.registry());
         }
     }
 
@@ -47,7 +52,9 @@ public class EventTablesCleanup {
         CURRENT.set(this);
     }
 
-    @Scheduled(every = "${outbox.cleanup-interval:10m}", delayed = "1m",
+    @Scheduled(
+            every = "${outbox.cleanup-interval:10m}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
@@ -59,8 +66,7 @@ public class EventTablesCleanup {
     }
 
     /** What one cleanup deleted. */
-    public record Deleted(long outbox, long inbox) {
-    }
+    public record Deleted(long outbox, long inbox) {}
 
     /** Deletes what is past its retention; returns how many rows of each table. */
     public Deleted clean() throws SQLException {
@@ -80,7 +86,8 @@ public class EventTablesCleanup {
         long total = 0;
         int n;
         do {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setDouble(1, retention.toMillis() / 1000.0);
                 ps.setInt(2, CHUNK);
                 n = ps.executeUpdate();
@@ -92,7 +99,7 @@ public class EventTablesCleanup {
 
     private double estimatedRows(String table) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE relname = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE relname = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Math.max(0, rs.getDouble(1)) : Double.NaN;

@@ -13,13 +13,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The transactional outbox: an event is stored in the same database transaction as the change it announces, and
@@ -36,8 +35,11 @@ public class Outbox {
     private final OutboxRelay relay;
     private final String source;
 
-    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
-                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public Outbox(
+            EntityManager entityManager,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.relay = relay;
@@ -78,8 +80,9 @@ public class Outbox {
         wakeTheRelayAfterCommit();
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
         if (continued) {
-            LOG.infof("Event %s %s enqueued for %s, continuing trace %s", event.type(), event.id(), event.topic(),
-                    TraceParents.traceId(traceparent));
+            LOG.infof(
+                    "Event %s %s enqueued for %s, continuing trace %s",
+                    event.type(), event.id(), event.topic(), TraceParents.traceId(traceparent));
         } else {
             LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
         }
@@ -94,8 +97,7 @@ public class Outbox {
         transactions.putResource(Outbox.class, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -2,7 +2,6 @@ package cn.gov.disclosure.support.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** The settings of the outbox relay and of the event tables' retention ({@code outbox.*}). */

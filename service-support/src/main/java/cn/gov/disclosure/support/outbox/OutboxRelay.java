@@ -11,15 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +27,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Publishes the outbox to Kafka, oldest first, and marks each event published once the broker acknowledged it.
@@ -88,8 +88,11 @@ public class OutboxRelay {
         }
     }
 
-    public OutboxRelay(AgroalDataSource dataSource, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                       OutboxConfig config, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public OutboxRelay(
+            AgroalDataSource dataSource,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            OutboxConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.kafka = kafka;
         this.config = config;
@@ -97,8 +100,7 @@ public class OutboxRelay {
         CURRENT.set(this);
     }
 
-    record Pending(long seq, String topic, String key, Map<String, String> headers, String payload) {
-    }
+    record Pending(long seq, String topic, String key, Map<String, String> headers, String payload) {}
 
     /** What one batch did: how many events it published, and whether the relay should go on at once. */
     record Batch(int published, boolean goOn) {
@@ -107,6 +109,7 @@ public class OutboxRelay {
 
     /** Permits: a transaction that wrote an event committed (or the relay is asked to stop). */
     private final Semaphore wakeUps = new Semaphore(0);
+
     private volatile boolean running;
     private Thread worker;
 
@@ -206,13 +209,19 @@ public class OutboxRelay {
                 }
                 c.commit();
                 for (int i = 0; i < acknowledged.size(); i++) {
-                    EventMetrics.counter(EventMetrics.PUBLISHED, "topic", batch.get(i).topic()).increment();
+                    EventMetrics.counter(
+                                    EventMetrics.PUBLISHED,
+                                    "topic",
+                                    batch.get(i).topic())
+                            .increment();
                 }
                 if (failed != null) {
-                    EventMetrics.counter(EventMetrics.PUBLISH_FAILED, "topic", failed.topic()).increment();
+                    EventMetrics.counter(EventMetrics.PUBLISH_FAILED, "topic", failed.topic())
+                            .increment();
                     MDC.put(EventMetrics.MDC_REPORT_ID, failed.key() == null ? "" : failed.key());
-                    LOG.warnf("Outbox relay: event %d to %s not published yet (%s); will retry", failed.seq(),
-                            failed.topic(), failure.getMessage());
+                    LOG.warnf(
+                            "Outbox relay: event %d to %s not published yet (%s); will retry",
+                            failed.seq(), failed.topic(), failure.getMessage());
                     MDC.remove(EventMetrics.MDC_REPORT_ID);
                     return new Batch(acknowledged.size(), false);
                 }
@@ -231,8 +240,9 @@ public class OutboxRelay {
     /** Number of events not yet published (the outbox backlog). */
     public long backlog() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
-             ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -264,7 +274,11 @@ public class OutboxRelay {
             List<Pending> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), headers(rs.getString(4)),
+                    out.add(new Pending(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            headers(rs.getString(4)),
                             rs.getString(5)));
                 }
             }
@@ -274,9 +288,8 @@ public class OutboxRelay {
 
     private static Map<String, String> headers(String json) {
         try {
-            return ContractsJson.mapper().readValue(json, new TypeReference<Map<String, String>>() {
-            });
-        } catch (java.io.IOException e) {
+            return ContractsJson.mapper().readValue(json, new TypeReference<Map<String, String>>() {});
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable outbox headers " + json, e);
         }
     }
@@ -293,8 +306,8 @@ public class OutboxRelay {
     }
 
     private static void markFailed(Connection c, long seq, Exception error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
             ps.setString(1, String.valueOf(error.getMessage()));
             ps.setLong(2, seq);
             ps.executeUpdate();

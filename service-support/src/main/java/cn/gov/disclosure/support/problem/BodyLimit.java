@@ -25,10 +25,12 @@ public class BodyLimit {
             if (length != null && exceeds(length)) {
                 String body = """
                         {"type":"%stoo-large","title":"请求体过大","status":413,"detail":"文档不能超过 %d MB",\
-                        "titleEn":"Request body too large","detailEn":"the limit is %d MB"}"""
-                        .formatted(Problem.TYPE_BASE, maxBytes / (1024 * 1024), maxBytes / (1024 * 1024));
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(body);
+                        "titleEn":"Request body too large","detailEn":"the limit is %d MB"}""".formatted(Problem.TYPE_BASE, maxBytes / (1024 * 1024), maxBytes / (1024 * 1024));
+                ctx.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(body);
                 return;
             }
             ctx.next();

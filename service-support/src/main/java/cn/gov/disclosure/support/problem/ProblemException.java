@@ -7,10 +7,23 @@ public class ProblemException extends RuntimeException {
 
     private final Problem problem;
 
-    public ProblemException(int status, String slug, String titleZh, String titleEn, String detailZh, String detailEn,
-                            List<Problem.Error> errors) {
+    public ProblemException(
+            int status,
+            String slug,
+            String titleZh,
+            String titleEn,
+            String detailZh,
+            String detailEn,
+            List<Problem.Error> errors) {
         super(titleEn + (detailEn == null ? "" : ": " + detailEn));
-        this.problem = new Problem(Problem.TYPE_BASE + slug, titleZh, status, detailZh, null, titleEn, detailEn,
+        this.problem = new Problem(
+                Problem.TYPE_BASE + slug,
+                titleZh,
+                status,
+                detailZh,
+                null,
+                titleEn,
+                detailEn,
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 
@@ -30,7 +43,8 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "未找到" + whatZh, whatEn + " not found", null, null);
     }
 
-    public static ProblemException conflict(String slug, String titleZh, String titleEn, String detailZh, String detailEn) {
+    public static ProblemException conflict(
+            String slug, String titleZh, String titleEn, String detailZh, String detailEn) {
         return new ProblemException(409, slug, titleZh, titleEn, detailZh, detailEn);
     }
 

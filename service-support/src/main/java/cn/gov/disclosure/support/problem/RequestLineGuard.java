@@ -19,9 +19,11 @@ public class RequestLineGuard {
                 String body = """
                         {"type":"%sbad-request-line","title":"请求地址含有控制字符","status":400,\
                         "detail":"地址或查询参数中不能有控制字符（如 %%00）","titleEn":"Control character in the request line",\
-                        "detailEn":"the path and the query must not contain control characters such as %%00"}"""
-                        .formatted(Problem.TYPE_BASE);
-                ctx.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+                        "detailEn":"the path and the query must not contain control characters such as %%00"}""".formatted(Problem.TYPE_BASE);
+                ctx.response()
+                        .setStatusCode(400)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .end(body);
                 return;
             }
             ctx.next();

@@ -2,9 +2,8 @@ package cn.gov.disclosure.support.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@link Caller} of the current request, read from the OIDC token: subject, {@code name} or

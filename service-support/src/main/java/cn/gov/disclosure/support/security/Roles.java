@@ -10,6 +10,5 @@ public final class Roles {
     /** The token claim holding the user's organisation code. */
     public static final String ORG_CLAIM = "org";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -1,16 +1,15 @@
 package cn.gov.disclosure.support.inbox;
 
-import cn.gov.disclosure.contracts.events.EventCodec;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.disclosure.contracts.events.EventCodec;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TransientRetryTest {
 
@@ -22,7 +21,8 @@ class TransientRetryTest {
         AtomicInteger calls = new AtomicInteger();
         retry.run("annual-report.submitted", () -> {
             if (calls.incrementAndGet() < 4) {
-                throw new IllegalStateException("Cannot record processed event", new SQLException("Connection refused"));
+                throw new IllegalStateException(
+                        "Cannot record processed event", new SQLException("Connection refused"));
             }
         });
         assertThat(calls).hasValue(4);
@@ -33,9 +33,10 @@ class TransientRetryTest {
     void aRecordThatCannotBeReadIsGivenUpAtOnce() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> retry.run("annual-report.submitted", () -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException(new EventCodec.MalformedEventException("no ce_type", null));
-        })).hasCauseInstanceOf(EventCodec.MalformedEventException.class);
+                    calls.incrementAndGet();
+                    throw new IllegalStateException(new EventCodec.MalformedEventException("no ce_type", null));
+                }))
+                .hasCauseInstanceOf(EventCodec.MalformedEventException.class);
         assertThat(calls).hasValue(1);
         assertThat(pauses).isEmpty();
     }
@@ -44,14 +45,17 @@ class TransientRetryTest {
     void aFailureThatOutlastsTheRetryTimeIsGivenUp() {
         TransientRetry brief = new TransientRetry(Duration.ofMillis(100), pauses::add);
         assertThatThrownBy(() -> brief.run("annual-report.submitted", () -> {
-            throw new IllegalStateException(new SQLException("Connection refused"));
-        })).hasRootCauseInstanceOf(SQLException.class);
+                    throw new IllegalStateException(new SQLException("Connection refused"));
+                }))
+                .hasRootCauseInstanceOf(SQLException.class);
         assertThat(pauses).isEmpty();
     }
 
     @Test
     void onlyMalformedRecordsAreNotTransient() {
-        assertThat(TransientRetry.isTransient(new IllegalStateException(new SQLException()))).isTrue();
-        assertThat(TransientRetry.isTransient(new EventCodec.MalformedEventException("x", null))).isFalse();
+        assertThat(TransientRetry.isTransient(new IllegalStateException(new SQLException())))
+                .isTrue();
+        assertThat(TransientRetry.isTransient(new EventCodec.MalformedEventException("x", null)))
+                .isFalse();
     }
 }

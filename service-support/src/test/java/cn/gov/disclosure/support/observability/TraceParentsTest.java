@@ -1,14 +1,13 @@
 package cn.gov.disclosure.support.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceParentsTest {
 
@@ -18,8 +17,10 @@ class TraceParentsTest {
     void onlyWellFormedTraceParentsWithATraceIdAreValid() {
         assertThat(TraceParents.valid(TP)).isTrue();
         assertThat(TraceParents.valid(null)).isFalse();
-        assertThat(TraceParents.valid("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")).isFalse();
-        assertThat(TraceParents.valid("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceParents.valid("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"))
+                .isFalse();
+        assertThat(TraceParents.valid("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))
+                .isFalse();
         assertThat(TraceParents.valid("garbage")).isFalse();
         assertThat(TraceParents.traceId(TP)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }

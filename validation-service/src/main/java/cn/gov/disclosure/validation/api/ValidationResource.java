@@ -18,10 +18,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 /** The rule catalogue for township staff, and a check before submitting. */
 @Path("/api/v1")
@@ -38,12 +37,10 @@ public class ValidationResource {
         this.caller = caller;
     }
 
-    public record RuleView(String code, Severity severity, String descriptionZh, String descriptionEn,
-                           List<String> templates) {
-    }
+    public record RuleView(
+            String code, Severity severity, String descriptionZh, String descriptionEn, List<String> templates) {}
 
-    public record ValidationAnswer(boolean passed, long errors, long warnings, List<Finding> findings) {
-    }
+    public record ValidationAnswer(boolean passed, long errors, long warnings, List<Finding> findings) {}
 
     @GET
     @Path("rules")
@@ -59,23 +56,37 @@ public class ValidationResource {
     @Operation(summary = "预校验 / Run every rule on a report without storing anything")
     public ValidationAnswer validate(AnnualReport report) {
         if (report == null) {
-            throw ProblemException.badRequest("empty-report", "请求体为空", "The request body is empty",
+            throw ProblemException.badRequest(
+                    "empty-report",
+                    "请求体为空",
+                    "The request body is empty",
                     List.of(Problem.Error.at("", "请提交年度报告", "a report is required")));
         }
         if (report.year() < TemplateVersion.FIRST_REPORTING_YEAR) {
-            throw ProblemException.badRequest("invalid-report", "报告年度不正确", "Invalid reporting year",
-                    List.of(Problem.Error.at("/year", "报告年度须为 " + TemplateVersion.FIRST_REPORTING_YEAR + " 年或以后",
+            throw ProblemException.badRequest(
+                    "invalid-report",
+                    "报告年度不正确",
+                    "Invalid reporting year",
+                    List.of(Problem.Error.at(
+                            "/year",
+                            "报告年度须为 " + TemplateVersion.FIRST_REPORTING_YEAR + " 年或以后",
                             "the reporting year must be " + TemplateVersion.FIRST_REPORTING_YEAR + " or later")));
         }
-        List<Finding> findings = validator.validate(report,
-                contexts.forSubmission(caller.get().organisationCode(), null, report.year()));
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        List<Finding> findings = validator.validate(
+                report, contexts.forSubmission(caller.get().organisationCode(), null, report.year()));
+        long errors =
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings =
+                findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         return new ValidationAnswer(errors == 0, errors, warnings, findings);
     }
 
     private static RuleView view(RuleInfo i) {
-        return new RuleView(i.code(), i.severity(), i.descriptionZh(), i.descriptionEn(),
+        return new RuleView(
+                i.code(),
+                i.severity(),
+                i.descriptionZh(),
+                i.descriptionEn(),
                 i.templates().stream().map(TemplateVersion::code).sorted().toList());
     }
 }

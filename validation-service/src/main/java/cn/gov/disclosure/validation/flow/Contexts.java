@@ -5,7 +5,6 @@ import cn.gov.disclosure.validation.rules.OrganisationLevel;
 import cn.gov.disclosure.validation.rules.ValidationContext;
 import cn.gov.disclosure.validation.store.ApprovedReports;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** Builds what the rules need to know about a submission from the registry and last year's approved report. */
@@ -21,10 +20,17 @@ public class Contexts {
     }
 
     public ValidationContext forSubmission(String organisationCode, String organisationName, int year) {
-        OrganisationLevel level = registry.find(organisationCode).map(o -> level(o.level())).orElse(OrganisationLevel.TOWNSHIP);
-        String expectedName = organisationName != null ? organisationName
-                : registry.find(organisationCode).map(OrganisationRegistry.Organisation::officialName).orElse(null);
-        return new ValidationContext(expectedName, year, level,
+        OrganisationLevel level =
+                registry.find(organisationCode).map(o -> level(o.level())).orElse(OrganisationLevel.TOWNSHIP);
+        String expectedName = organisationName != null
+                ? organisationName
+                : registry.find(organisationCode)
+                        .map(OrganisationRegistry.Organisation::officialName)
+                        .orElse(null);
+        return new ValidationContext(
+                expectedName,
+                year,
+                level,
                 organisationCode == null ? Optional.empty() : approved.report(organisationCode, year - 1));
     }
 

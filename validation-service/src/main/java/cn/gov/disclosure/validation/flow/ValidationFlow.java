@@ -13,13 +13,12 @@ import cn.gov.disclosure.validation.store.ApprovedReports;
 import cn.gov.disclosure.validation.store.ValidationResults;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Validates each submitted version once: stores the result and announces it through the outbox, in one transaction.
@@ -38,8 +37,8 @@ public class ValidationFlow {
     private final Inbox inbox;
     private final Outbox outbox;
 
-    public ValidationFlow(Contexts contexts, ValidationResults results, ApprovedReports approved, Inbox inbox,
-                          Outbox outbox) {
+    public ValidationFlow(
+            Contexts contexts, ValidationResults results, ApprovedReports approved, Inbox inbox, Outbox outbox) {
         this.contexts = contexts;
         this.results = results;
         this.approved = approved;
@@ -60,8 +59,8 @@ public class ValidationFlow {
     }
 
     private void validate(ReportSubmitted s) {
-        List<Finding> findings = validator.validate(s.report(),
-                contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
+        List<Finding> findings = validator.validate(
+                s.report(), contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
         boolean passed = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (!results.record(s.reportId(), s.version(), s.organisationCode(), s.year(), passed, findings, now)) {
@@ -69,11 +68,23 @@ public class ValidationFlow {
             return;
         }
         EventMetrics.validated(passed, findings);
-        outbox.enqueue(new ReportValidated(s.reportId(), s.version(), s.organisationCode(), s.organisationName(),
-                s.countyCode(), s.year(), s.submittedAt(), passed, findings, now, s.report(), s.importNotes(),
+        outbox.enqueue(new ReportValidated(
+                s.reportId(),
+                s.version(),
+                s.organisationCode(),
+                s.organisationName(),
+                s.countyCode(),
+                s.year(),
+                s.submittedAt(),
+                passed,
+                findings,
+                now,
+                s.report(),
+                s.importNotes(),
                 s.provenance()));
-        LOG.infof("Report %s v%d validated: %s, %d findings", s.reportId(), s.version(), passed ? "passed" : "failed",
-                findings.size());
+        LOG.infof(
+                "Report %s v%d validated: %s, %d findings",
+                s.reportId(), s.version(), passed ? "passed" : "failed", findings.size());
     }
 
     private void keepApproved(ReviewDecided d) {

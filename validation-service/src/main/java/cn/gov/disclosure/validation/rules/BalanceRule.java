@@ -9,7 +9,6 @@ import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,9 +20,14 @@ import java.util.stream.Collectors;
 final class BalanceRule extends AbstractRule {
 
     BalanceRule() {
-        super(RuleInfo.of("T3-BALANCE", Severity.ERROR,
-                "表3每一列：" + rule(TemplateCatalogue.table(TemplateVersion.T2021, TableId.APPLICATIONS).cornerNote()),
-                "Table 3, every column: the INCOMING rows (一 + 二) = the RESULT_TOTAL row plus the CARRIED_FORWARD row (七 + 四)"));
+        super(
+                RuleInfo.of(
+                        "T3-BALANCE",
+                        Severity.ERROR,
+                        "表3每一列："
+                                + rule(TemplateCatalogue.table(TemplateVersion.T2021, TableId.APPLICATIONS)
+                                        .cornerNote()),
+                        "Table 3, every column: the INCOMING rows (一 + 二) = the RESULT_TOTAL row plus the CARRIED_FORWARD row (七 + 四)"));
     }
 
     @Override
@@ -39,8 +43,11 @@ final class BalanceRule extends AbstractRule {
             BigDecimal handled = facts.sum(TableId.APPLICATIONS, layout.outgoingRows, c);
             if (incoming != null && handled != null && incoming.compareTo(handled) != 0) {
                 ColumnDef col = layout.applicationColumns.get(c);
-                out.report(info, Location.cell(TableId.APPLICATIONS.section(), TableId.APPLICATIONS.number(), null, col.key()),
-                        incoming, handled,
+                out.report(
+                        info,
+                        Location.cell(TableId.APPLICATIONS.section(), TableId.APPLICATIONS.number(), null, col.key()),
+                        incoming,
+                        handled,
                         Labels.columnZh(def, col) + "：" + zh(layout.incoming) + " = " + Labels.num(incoming) + "，但"
                                 + zh(layout.outgoing) + " = " + Labels.num(handled)
                                 + "，不符合勾稽关系" + def.cornerNote(),

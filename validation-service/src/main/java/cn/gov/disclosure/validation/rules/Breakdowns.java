@@ -3,7 +3,6 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +20,19 @@ import java.util.List;
  */
 final class Breakdowns {
 
-    record Part(Narrative.Count count, Narrative.Percent percent, String clause) {
-    }
+    record Part(Narrative.Count count, Narrative.Percent percent, String clause) {}
 
     /**
      * @param sentence  the sentence(s) from the total to the end of the list, as written (for {@code Location.sentence})
      * @param lead      a short excerpt for messages: the total's clause and the first part (…91条……其中…10条)
      */
-    record Breakdown(SectionKey section, String sentence, String lead, Narrative.Count total, List<Part> parts,
-                     boolean openEnded) {
+    record Breakdown(
+            SectionKey section,
+            String sentence,
+            String lead,
+            Narrative.Count total,
+            List<Part> parts,
+            boolean openEnded) {
 
         boolean approximate() {
             return total.approximate() || parts.stream().anyMatch(p -> p.count().approximate());
@@ -58,8 +61,7 @@ final class Breakdowns {
 
     private static final String[] COMPARISON = {"增加", "减少", "增长", "下降", "上升", "同比", "较", "比上年", "环比"};
 
-    private Breakdowns() {
-    }
+    private Breakdowns() {}
 
     static List<Breakdown> of(AnnualReport report) {
         List<Breakdown> found = new ArrayList<>();
@@ -83,8 +85,9 @@ final class Breakdowns {
         }
         int sEnd = Narrative.sentenceEnd(text, idx + 2);
         int listEnd = sEnd;
-        for (int next = Narrative.indexOf(text, "其中", idx + 2, sEnd); next >= 0;
-             next = Narrative.indexOf(text, "其中", next + 2, sEnd)) {
+        for (int next = Narrative.indexOf(text, "其中", idx + 2, sEnd);
+                next >= 0;
+                next = Narrative.indexOf(text, "其中", next + 2, sEnd)) {
             if (depth(text, idx + 2, next) <= 0) {
                 listEnd = next; // a second breakdown at the same level ends this one; a bracketed one does not
                 break;
@@ -117,14 +120,17 @@ final class Breakdowns {
             Narrative.Percent percent = percentOf(text, c, regionEnd);
             int cs = Narrative.clauseStart(text, c.start());
             int ce = percent == null ? c.end() : percent.end();
-            withPercents.add(new Part(c, percent, text.substring(cs, Math.max(ce, cs)).strip()));
+            withPercents.add(
+                    new Part(c, percent, text.substring(cs, Math.max(ce, cs)).strip()));
         }
         Narrative.Count last = parts.get(parts.size() - 1);
         int after = Narrative.skipSpaces(text, last.end(), text.length());
         boolean openEnded = after < text.length() && text.charAt(after) == '等';
         int end = sEnd < text.length() && text.charAt(sEnd) != '\n' ? sEnd + 1 : sEnd;
-        String sentence = text.substring(Narrative.sentenceStart(text, total.start()), end).strip();
-        String totalClause = text.substring(Narrative.clauseStart(text, total.start()), total.end()).strip();
+        String sentence = text.substring(Narrative.sentenceStart(text, total.start()), end)
+                .strip();
+        String totalClause = text.substring(Narrative.clauseStart(text, total.start()), total.end())
+                .strip();
         String firstPart = text.substring(idx, parts.get(0).end());
         String lead = totalClause + "……" + firstPart + "……";
         out.add(new Breakdown(section, sentence, lead, total, List.copyOf(withPercents), openEnded));

@@ -7,7 +7,6 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,9 @@ import java.util.stream.Collectors;
 final class CellMissingRule extends AbstractRule {
 
     CellMissingRule() {
-        super(RuleInfo.of("CELL-MISSING", Severity.ERROR,
+        super(RuleInfo.of(
+                "CELL-MISSING",
+                Severity.ERROR,
                 "表格须完整：模板要求的每一行、每一个单元格都须填写",
                 "Each table must be complete: every row and cell of the template must be filled in"));
     }
@@ -55,7 +56,8 @@ final class CellMissingRule extends AbstractRule {
             }
             // One finding per pattern: the columns blank in the same rows together ("五列在全部 25 行均未填写").
             Map<List<Integer>, List<Integer>> byRows = new LinkedHashMap<>();
-            gaps.forEach((c, rows) -> byRows.computeIfAbsent(rows, k -> new ArrayList<>()).add(c));
+            gaps.forEach((c, rows) ->
+                    byRows.computeIfAbsent(rows, k -> new ArrayList<>()).add(c));
             reportMissingRows(out, id, def, missing);
             int presentRows = present;
             if (byRows.size() <= MAX_PATTERNS) {
@@ -75,13 +77,21 @@ final class CellMissingRule extends AbstractRule {
         }
         RowDef first = missing.get(0);
         if (missing.size() == 1) {
-            out.report(info, Location.cell(id.section(), id.number(), first.key(), null), null, null,
+            out.report(
+                    info,
+                    Location.cell(id.section(), id.number(), first.key(), null),
+                    null,
+                    null,
                     Labels.rowZh(def, first) + "缺失（" + first.columns().size() + "个单元格均未填写）",
                     Labels.rowEn(def, first) + " is missing");
             return;
         }
         String names = missing.stream().map(r -> "「" + Labels.row(r) + "」").collect(Collectors.joining("、"));
-        out.report(info, Location.cell(id.section(), id.number(), first.key(), null), null, null,
+        out.report(
+                info,
+                Location.cell(id.section(), id.number(), first.key(), null),
+                null,
+                null,
                 Labels.tableZh(def) + "缺少 " + missing.size() + " 行（各单元格均未填写）：" + names,
                 Labels.tableEn(def) + " lacks " + missing.size() + " rows: "
                         + missing.stream().map(RowDef::key).collect(Collectors.joining(", ")));
@@ -92,27 +102,46 @@ final class CellMissingRule extends AbstractRule {
         TableDef def = shape.def;
         int total = gaps.values().stream().mapToInt(List::size).sum();
         String zh = gaps.entrySet().stream()
-                .map(e -> "「" + Labels.column(shape.columns.get(e.getKey())) + "」列 " + e.getValue().size() + " 行")
+                .map(e -> "「" + Labels.column(shape.columns.get(e.getKey())) + "」列 "
+                        + e.getValue().size() + " 行")
                 .collect(Collectors.joining("、"));
         String en = gaps.entrySet().stream()
-                .map(e -> shape.columns.get(e.getKey()).key() + " in " + e.getValue().size() + " rows")
+                .map(e -> shape.columns.get(e.getKey()).key() + " in "
+                        + e.getValue().size() + " rows")
                 .collect(Collectors.joining(", "));
         var firstGap = gaps.entrySet().iterator().next();
-        Location at = Location.cell(id.section(), id.number(), shape.rows.get(firstGap.getValue().get(0)).key(),
+        Location at = Location.cell(
+                id.section(),
+                id.number(),
+                shape.rows.get(firstGap.getValue().get(0)).key(),
                 shape.columns.get(firstGap.getKey()).key());
-        out.report(info, at, null, null,
+        out.report(
+                info,
+                at,
+                null,
+                null,
                 Labels.tableZh(def) + "共有 " + total + " 个单元格未填写：" + zh + "，请逐一填写（没有的填 0）",
                 Labels.tableEn(def) + ": " + total + " cells are not filled in: " + en);
     }
 
-    private void report(FindingSink out, TableId id, Layout.Shape shape, List<Integer> rows, List<Integer> columns,
-                        int presentRows) {
+    private void report(
+            FindingSink out,
+            TableId id,
+            Layout.Shape shape,
+            List<Integer> rows,
+            List<Integer> columns,
+            int presentRows) {
         TableDef def = shape.def;
         RowDef first = shape.rows.get(rows.get(0));
         ColumnDef firstColumn = shape.columns.get(columns.get(0));
         Location at = Location.cell(id.section(), id.number(), first.key(), firstColumn.key());
         if (rows.size() == 1 && columns.size() == 1) {
-            out.report(info, at, null, null, Labels.cellZh(def, first, firstColumn) + "未填写",
+            out.report(
+                    info,
+                    at,
+                    null,
+                    null,
+                    Labels.cellZh(def, first, firstColumn) + "未填写",
                     Labels.cellEn(def, first, firstColumn) + " is missing");
             return;
         }
@@ -125,15 +154,24 @@ final class CellMissingRule extends AbstractRule {
             rowsZh = "在全部 " + rows.size() + " 行";
             rowsEn = "in all " + rows.size() + " rows";
         } else {
-            List<String> names = rows.stream().map(r -> "「" + Labels.row(shape.rows.get(r)) + "」").toList();
-            rowsZh = "在" + (names.size() <= 6 ? String.join("", names)
-                    : String.join("", names.subList(0, 5)) + "等 " + names.size() + " 行") + (names.size() <= 6 ? "行" : "");
+            List<String> names = rows.stream()
+                    .map(r -> "「" + Labels.row(shape.rows.get(r)) + "」")
+                    .toList();
+            rowsZh = "在"
+                    + (names.size() <= 6
+                            ? String.join("", names)
+                            : String.join("", names.subList(0, 5)) + "等 " + names.size() + " 行")
+                    + (names.size() <= 6 ? "行" : "");
             rowsEn = "in " + rows.size() + " row" + (rows.size() == 1 ? "" : "s") + " ("
                     + rows.stream().map(r -> shape.rows.get(r).key()).collect(Collectors.joining(", ")) + ")";
         }
-        out.report(info, at, null, null,
-                Labels.tableZh(def) + colsZh + (cols.size() > 1 ? "共 " + cols.size() + " 列" : "列") + rowsZh
-                        + "均未填写（共 " + rows.size() * cols.size() + " 个单元格），请逐一填写（没有的填 0）",
+        out.report(
+                info,
+                at,
+                null,
+                null,
+                Labels.tableZh(def) + colsZh + (cols.size() > 1 ? "共 " + cols.size() + " 列" : "列") + rowsZh + "均未填写（共 "
+                        + rows.size() * cols.size() + " 个单元格），请逐一填写（没有的填 0）",
                 Labels.tableEn(def) + ": column" + (cols.size() > 1 ? "s " : " ") + colsEn + " " + rowsEn
                         + " are not filled in (" + rows.size() * cols.size() + " cells)");
     }

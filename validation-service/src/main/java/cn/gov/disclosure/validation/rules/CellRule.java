@@ -7,7 +7,6 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +38,8 @@ abstract class CellRule extends AbstractRule {
                         }
                     }
                 }
-                byTable[id.ordinal()] = pairs.stream().mapToInt(Integer::intValue).toArray();
+                byTable[id.ordinal()] =
+                        pairs.stream().mapToInt(Integer::intValue).toArray();
             }
             positions.put(t, byTable);
         }

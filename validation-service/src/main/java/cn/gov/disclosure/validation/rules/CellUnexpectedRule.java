@@ -13,7 +13,9 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 final class CellUnexpectedRule extends AbstractRule {
 
     CellUnexpectedRule() {
-        super(RuleInfo.of("CELL-UNEXPECTED", Severity.ERROR,
+        super(RuleInfo.of(
+                "CELL-UNEXPECTED",
+                Severity.ERROR,
                 "表格中不得有模板以外的行或单元格",
                 "A table must not hold rows or cells its template does not have"));
     }
@@ -30,13 +32,23 @@ final class CellUnexpectedRule extends AbstractRule {
                 RowDef elsewhere = Layout.rowInAnyTemplate(u.table(), u.row());
                 String zh = elsewhere == null
                         ? Labels.tableZh(def) + "含有" + template + "年模板中没有的行（数据键「" + u.row() + "」）"
-                        : Labels.tableZh(def) + "含有另一模板的行「" + Labels.row(elsewhere) + "」，" + template
-                                + "年模板没有这一行，请按" + template + "年模板的分项填写";
-                out.report(info, where, null, null, zh,
-                        Labels.tableEn(def) + " holds row " + u.row() + ", which the " + template + " template does not have");
+                        : Labels.tableZh(def) + "含有另一模板的行「" + Labels.row(elsewhere) + "」，" + template + "年模板没有这一行，请按"
+                                + template + "年模板的分项填写";
+                out.report(
+                        info,
+                        where,
+                        null,
+                        null,
+                        zh,
+                        Labels.tableEn(def) + " holds row " + u.row() + ", which the " + template
+                                + " template does not have");
             } else {
                 RowDef row = shape.rows.get(shape.row(u.row()));
-                out.report(info, where, null, null,
+                out.report(
+                        info,
+                        where,
+                        null,
+                        null,
                         Labels.rowZh(def, row) + "含有" + template + "年模板中没有的列「" + u.column() + "」",
                         Labels.rowEn(def, row) + " holds column " + u.column() + ", which the " + template
                                 + " template does not have");

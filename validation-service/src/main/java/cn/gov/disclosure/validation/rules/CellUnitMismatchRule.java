@@ -13,8 +13,13 @@ import cn.gov.disclosure.contracts.model.Cell;
 final class CellUnitMismatchRule extends CellRule {
 
     CellUnitMismatchRule() {
-        super(RuleInfo.of("CELL-UNIT-MISMATCH", Severity.WARNING,
-                "单元格所注单位与模板规定的单位不一致", "The unit a cell states differs from the unit the template fixes"), c -> c.unit() != null);
+        super(
+                RuleInfo.of(
+                        "CELL-UNIT-MISMATCH",
+                        Severity.WARNING,
+                        "单元格所注单位与模板规定的单位不一致",
+                        "The unit a cell states differs from the unit the template fixes"),
+                c -> c.unit() != null);
     }
 
     @Override
@@ -25,7 +30,11 @@ final class CellUnitMismatchRule extends CellRule {
     @Override
     protected void checkCell(TableDef table, RowDef row, ColumnDef column, Cell cell, FindingSink out) {
         if (column.unit() != null && cell.unit() != null && !column.unit().equals(cell.unit())) {
-            out.report(info, at(table, row, column), null, cell.value(),
+            out.report(
+                    info,
+                    at(table, row, column),
+                    null,
+                    cell.value(),
                     Labels.cellZh(table, row, column) + "的单位应为" + column.unit() + "，报告写作「" + cell + "」",
                     Labels.cellEn(table, row, column) + " must be in " + column.unit() + ", the report writes " + cell);
         }

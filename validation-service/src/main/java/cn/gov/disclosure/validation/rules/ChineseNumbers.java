@@ -14,16 +14,14 @@ public final class ChineseNumbers {
 
     /** A number found in a text: its value, where it stands ({@code start} inclusive, {@code end} exclusive), and how many
      *  decimals it was written with. */
-    public record Match(BigDecimal value, int start, int end, int decimals) {
-    }
+    public record Match(BigDecimal value, int start, int end, int decimals) {}
 
     private static final String DIGITS = "零一二三四五六七八九";
     private static final String FINANCIAL_DIGITS = "〇壹贰叁肆伍陆柒捌玖";
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     private static final BigDecimal HUNDRED_MILLION = BigDecimal.valueOf(100_000_000);
 
-    private ChineseNumbers() {
-    }
+    private ChineseNumbers() {}
 
     /** The value of {@code s} when the whole of it (trimmed) is one number; {@code null} otherwise. */
     public static BigDecimal parse(String s) {
@@ -61,7 +59,8 @@ public final class ChineseNumbers {
             char c = text.charAt(i);
             Match m = null;
             if (arabicDigit(c) >= 0 || startsChinese(c)) {
-                boolean continues = i > 0 && (arabicDigit(text.charAt(i - 1)) >= 0 || isChineseNumeral(text.charAt(i - 1)));
+                boolean continues =
+                        i > 0 && (arabicDigit(text.charAt(i - 1)) >= 0 || isChineseNumeral(text.charAt(i - 1)));
                 if (!continues) {
                     m = numberAt(text, i);
                 }
@@ -221,9 +220,9 @@ public final class ChineseNumbers {
             }
             return to - from > 18 ? null : BigDecimal.valueOf(v);
         }
-        long total = 0;     // completed 亿 part (and 万 part)
-        long section = 0;   // below 万
-        long digit = -1;    // the pending digit, -1 when none
+        long total = 0; // completed 亿 part (and 万 part)
+        long section = 0; // below 万
+        long digit = -1; // the pending digit, -1 when none
         int lastUnit = Integer.MAX_VALUE; // the last 十/百/千 within the section, to reject 一十百
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
@@ -271,7 +270,8 @@ public final class ChineseNumbers {
     }
 
     private static int skipSpaces(CharSequence text, int i) {
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\u00a0')) {
+        while (i < text.length()
+                && (text.charAt(i) == ' ' || text.charAt(i) == '\u3000' || text.charAt(i) == '\u00a0')) {
             i++;
         }
         return i;

@@ -17,9 +17,12 @@ final class FeeNotStatedRule extends AbstractRule {
     private static final String[] FEE_WORDS = {"处理费", "收费", "费用"};
 
     FeeNotStatedRule() {
-        super(RuleInfo.of("FEE-NOT-STATED", Severity.WARNING,
+        super(RuleInfo.of(
+                "FEE-NOT-STATED",
+                Severity.WARNING,
                 "2021年模板起，“六、其他需要报告的事项”须说明收取信息处理费的情况",
-                "From the 2021 template, section 6 must state the information processing fees charged", TemplateVersion.T2021));
+                "From the 2021 template, section 6 must state the information processing fees charged",
+                TemplateVersion.T2021));
     }
 
     @Override
@@ -35,9 +38,13 @@ final class FeeNotStatedRule extends AbstractRule {
                 return;
             }
         }
-        out.report(info, Location.section(SectionKey.OTHER_MATTERS), null, null,
-                "「" + Labels.section(SectionKey.OTHER_MATTERS) + "」未说明本年度收取信息处理费的情况（"
-                        + TemplateVersion.T2021.notice() + "要求）",
+        out.report(
+                info,
+                Location.section(SectionKey.OTHER_MATTERS),
+                null,
+                null,
+                "「" + Labels.section(SectionKey.OTHER_MATTERS) + "」未说明本年度收取信息处理费的情况（" + TemplateVersion.T2021.notice()
+                        + "要求）",
                 "Section 6 does not state the information processing fees charged (required by the 2021 template)");
     }
 }

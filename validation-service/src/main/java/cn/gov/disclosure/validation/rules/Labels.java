@@ -5,7 +5,6 @@ import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.model.SectionKey;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,8 +12,7 @@ import java.util.stream.Collectors;
 /** How findings name things: always by the catalogue's official Chinese labels (and the stable keys in English). */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** A number as a reader writes it: {@code 12}, {@code 0.5}, never {@code 1E+1}. */
     static String num(BigDecimal v) {

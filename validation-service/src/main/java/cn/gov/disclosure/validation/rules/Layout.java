@@ -11,7 +11,6 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,8 +83,7 @@ final class Layout {
     }
 
     /** A row whose {@link ColumnRole#PART} columns add up to its {@link ColumnRole#TOTAL} column (positions in its shape). */
-    record RowSum(int row, RowDef def, int[] parts, List<ColumnDef> partDefs, int total, ColumnDef totalDef) {
-    }
+    record RowSum(int row, RowDef def, int[] parts, List<ColumnDef> partDefs, int total, ColumnDef totalDef) {}
 
     private static final Map<TemplateVersion, Layout> LAYOUTS = new EnumMap<>(TemplateVersion.class);
 
@@ -110,9 +108,11 @@ final class Layout {
     final RowDef carriedOver;
     /** The RESULT_TOTAL and CARRIED_FORWARD rows (七 and 四): what the incoming applications became. */
     final List<RowDef> outgoing;
+
     final ColumnDef applicationsTotal;
     /** Positions in the Table 3 shape. */
     final int[] incomingRows;
+
     final int[] resultRows;
     final int[] outgoingRows;
     final int resultTotalRow;
@@ -133,10 +133,16 @@ final class Layout {
             List<RowSum> sums = new ArrayList<>();
             for (int r = 0; r < shape.rows.size(); r++) {
                 RowDef row = shape.rows.get(r);
-                List<ColumnDef> parts = row.columns().stream().filter(c -> c.role() == ColumnRole.PART).toList();
-                ColumnDef total = row.columns().stream().filter(c -> c.role() == ColumnRole.TOTAL).findFirst().orElse(null);
+                List<ColumnDef> parts = row.columns().stream()
+                        .filter(c -> c.role() == ColumnRole.PART)
+                        .toList();
+                ColumnDef total = row.columns().stream()
+                        .filter(c -> c.role() == ColumnRole.TOTAL)
+                        .findFirst()
+                        .orElse(null);
                 if (total != null && !parts.isEmpty()) {
-                    int[] partIdx = parts.stream().mapToInt(c -> shape.column(c.key())).toArray();
+                    int[] partIdx =
+                            parts.stream().mapToInt(c -> shape.column(c.key())).toArray();
                     sums.add(new RowSum(r, row, partIdx, parts, shape.column(total.key()), total));
                 }
             }
@@ -160,8 +166,12 @@ final class Layout {
         resultTotalRow = t3.row(resultTotal);
 
         reviews = TemplateCatalogue.table(t, TableId.REVIEWS_AND_LITIGATION);
-        litigationRows = reviews.rows().stream().filter(r -> r.fullLabel().contains("诉讼")).toList();
-        reconsiderationRows = reviews.rows().stream().filter(r -> !r.fullLabel().contains("诉讼")).toList();
+        litigationRows = reviews.rows().stream()
+                .filter(r -> r.fullLabel().contains("诉讼"))
+                .toList();
+        reconsiderationRows = reviews.rows().stream()
+                .filter(r -> !r.fullLabel().contains("诉讼"))
+                .toList();
         reviewsTotal = totalColumn(reviews);
 
         activeDisclosure = TemplateCatalogue.table(t, TableId.ACTIVE_DISCLOSURE);
@@ -196,7 +206,8 @@ final class Layout {
             return report.template();
         }
         return report.year() >= TemplateVersion.FIRST_REPORTING_YEAR
-                ? TemplateVersion.requiredFor(report.year()) : TemplateVersion.values()[TemplateVersion.values().length - 1];
+                ? TemplateVersion.requiredFor(report.year())
+                : TemplateVersion.values()[TemplateVersion.values().length - 1];
     }
 
     /** Rows of Table 2 that have all the given columns. */
@@ -235,12 +246,16 @@ final class Layout {
     private static RowDef single(TableDef table, RowRole role) {
         List<RowDef> rows = table.rowsWithRole(role);
         if (rows.size() != 1) {
-            throw new IllegalStateException("catalogue: expected one " + role + " row in " + table.id() + ", found " + rows.size());
+            throw new IllegalStateException(
+                    "catalogue: expected one " + role + " row in " + table.id() + ", found " + rows.size());
         }
         return rows.get(0);
     }
 
     private static ColumnDef totalColumn(TableDef table) {
-        return table.columns().stream().filter(c -> c.role() == ColumnRole.TOTAL).findFirst().orElseThrow();
+        return table.columns().stream()
+                .filter(c -> c.role() == ColumnRole.TOTAL)
+                .findFirst()
+                .orElseThrow();
     }
 }

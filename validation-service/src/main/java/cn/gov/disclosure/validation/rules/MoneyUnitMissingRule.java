@@ -14,9 +14,12 @@ import cn.gov.disclosure.contracts.model.Cell;
 final class MoneyUnitMissingRule extends CellRule {
 
     MoneyUnitMissingRule() {
-        super(RuleInfo.of("MONEY-UNIT-MISSING", Severity.WARNING,
-                "金额未注明单位（模板未规定单位时，报告须写明元或万元）",
-                "An amount states no unit where the template fixes none"),
+        super(
+                RuleInfo.of(
+                        "MONEY-UNIT-MISSING",
+                        Severity.WARNING,
+                        "金额未注明单位（模板未规定单位时，报告须写明元或万元）",
+                        "An amount states no unit where the template fixes none"),
                 c -> c.kind() == ValueKind.MONEY && c.unit() == null);
     }
 
@@ -27,8 +30,15 @@ final class MoneyUnitMissingRule extends CellRule {
 
     @Override
     protected void checkCell(TableDef table, RowDef row, ColumnDef column, Cell cell, FindingSink out) {
-        if (column.kind() == ValueKind.MONEY && column.unit() == null && cell.unit() == null && cell.value().signum() != 0) {
-            out.report(info, at(table, row, column), null, cell.value(),
+        if (column.kind() == ValueKind.MONEY
+                && column.unit() == null
+                && cell.unit() == null
+                && cell.value().signum() != 0) {
+            out.report(
+                    info,
+                    at(table, row, column),
+                    null,
+                    cell.value(),
                     Labels.cellZh(table, row, column) + "为 " + cell.value().toPlainString() + "，未注明单位（元或万元）",
                     Labels.cellEn(table, row, column) + " is " + cell.value().toPlainString() + " without a unit");
         }

@@ -17,15 +17,12 @@ final class Narrative {
     static final String COUNT_UNITS = "条件项次个篇份起";
 
     /** A number with its measure word. {@code approximate}: 余/多/约/近/左右 make it a rough figure. */
-    record Count(BigDecimal value, char unit, int start, int end, boolean approximate) {
-    }
+    record Count(BigDecimal value, char unit, int start, int end, boolean approximate) {}
 
     /** A percentage and the decimals it was written with. */
-    record Percent(BigDecimal value, int decimals, int start, int end) {
-    }
+    record Percent(BigDecimal value, int decimals, int start, int end) {}
 
-    private Narrative() {
-    }
+    private Narrative() {}
 
     // ---------------------------------------------------------------- sentences and clauses
 

@@ -5,7 +5,6 @@ import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,8 +22,11 @@ final class NarrativeApplicationsRule extends AbstractRule {
     private static final String[] OTHER_PERIOD = {"结转", "上年", "去年", "上一年", "同比", "较"};
 
     NarrativeApplicationsRule() {
-        super(RuleInfo.of("NARRATIVE-APPLICATIONS", Severity.WARNING,
-                "正文所述收到政府信息公开申请的件数须与表3“" + Layout.of(TemplateVersion.T2021).newReceived.label() + "”总计一致",
+        super(RuleInfo.of(
+                "NARRATIVE-APPLICATIONS",
+                Severity.WARNING,
+                "正文所述收到政府信息公开申请的件数须与表3“"
+                        + Layout.of(TemplateVersion.T2021).newReceived.label() + "”总计一致",
                 "The number of applications the narrative states must match Table 3 row 一 total"));
     }
 
@@ -32,11 +34,13 @@ final class NarrativeApplicationsRule extends AbstractRule {
     public void check(ReportFacts facts, ValidationContext ctx, FindingSink out) {
         AnnualReport report = facts.report();
         Layout layout = Layout.of(report);
-        BigDecimal received = Layout.value(report.applications(), layout.newReceived.key(), layout.applicationsTotal.key());
+        BigDecimal received =
+                Layout.value(report.applications(), layout.newReceived.key(), layout.applicationsTotal.key());
         if (received == null) {
             return;
         }
-        BigDecimal carried = Layout.value(report.applications(), layout.carriedOver.key(), layout.applicationsTotal.key());
+        BigDecimal carried =
+                Layout.value(report.applications(), layout.carriedOver.key(), layout.applicationsTotal.key());
         BigDecimal receivedAndCarried = carried == null ? received : received.add(carried);
         for (Section section : report.sections()) {
             String text = section.text();
@@ -48,11 +52,16 @@ final class NarrativeApplicationsRule extends AbstractRule {
                 if (stated != null && stated.compareTo(received) != 0 && stated.compareTo(receivedAndCarried) != 0) {
                     String sentence = Narrative.sentenceAt(text, cs, ce);
                     String clause = text.substring(cs, ce).strip();
-                    out.report(info, Location.sentence(section.key(), sentence), received, stated,
-                            "正文「" + clause + "」所述申请数为 " + Labels.num(stated) + " 件，但表3「"
-                                    + layout.newReceived.label() + "」总计为 " + Labels.num(received) + " 件",
+                    out.report(
+                            info,
+                            Location.sentence(section.key(), sentence),
+                            received,
+                            stated,
+                            "正文「" + clause + "」所述申请数为 " + Labels.num(stated) + " 件，但表3「" + layout.newReceived.label()
+                                    + "」总计为 " + Labels.num(received) + " 件",
                             "The narrative states " + Labels.num(stated) + " applications received (\"" + clause
-                                    + "\") but Table 3 row " + layout.newReceived.key() + " total is " + Labels.num(received));
+                                    + "\") but Table 3 row " + layout.newReceived.key() + " total is "
+                                    + Labels.num(received));
                 }
                 idx = text.indexOf("申请", Math.max(ce, idx + 2));
             }
@@ -73,14 +82,17 @@ final class NarrativeApplicationsRule extends AbstractRule {
                 verbLength = v.length();
             }
         }
-        if (verb < 0 || Narrative.containsAny(text, cs, ce, OTHER_PERIOD) || Narrative.mentionsOtherYear(text, cs, ce, year)) {
+        if (verb < 0
+                || Narrative.containsAny(text, cs, ce, OTHER_PERIOD)
+                || Narrative.mentionsOtherYear(text, cs, ce, year)) {
             return null;
         }
         if (negated(text, cs, verb) || Narrative.contains(text, cs, ce, "零申请")) {
             return BigDecimal.ZERO;
         }
         List<Narrative.Count> counts = Narrative.counts(text, verb + verbLength, ce, "件个份条").stream()
-                .filter(c -> !quoted(text, cs, c.start())).toList();
+                .filter(c -> !quoted(text, cs, c.start()))
+                .toList();
         if (counts.isEmpty() || counts.get(0).approximate()) {
             return null;
         }

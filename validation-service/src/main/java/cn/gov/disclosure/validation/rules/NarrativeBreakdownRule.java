@@ -3,7 +3,6 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
@@ -16,7 +15,9 @@ import java.util.stream.Collectors;
 final class NarrativeBreakdownRule extends AbstractRule {
 
     NarrativeBreakdownRule() {
-        super(RuleInfo.of("NARRATIVE-BREAKDOWN", Severity.WARNING,
+        super(RuleInfo.of(
+                "NARRATIVE-BREAKDOWN",
+                Severity.WARNING,
                 "正文中总数与“其中”所列各分项之和须一致",
                 "A total the narrative states must equal the sum of the parts listed after 其中"));
     }
@@ -38,12 +39,19 @@ final class NarrativeBreakdownRule extends AbstractRule {
             }
             if (wrong) {
                 String unit = String.valueOf(b.total().unit());
-                String terms = b.parts().stream().map(p -> Labels.num(p.count().value())).collect(Collectors.joining("+"));
-                out.report(info, Location.sentence(b.section(), b.sentence()), total, sum,
-                        "正文所述总数为 " + Labels.num(total) + unit + "，但“其中”所列 " + b.parts().size() + " 项之和为 "
-                                + terms + " = " + Labels.num(sum) + unit + "（「" + b.lead() + "」）",
-                        "The narrative states a total of " + Labels.num(total) + " but the " + b.parts().size()
-                                + " parts listed after 其中 add up to " + Labels.num(sum));
+                String terms = b.parts().stream()
+                        .map(p -> Labels.num(p.count().value()))
+                        .collect(Collectors.joining("+"));
+                out.report(
+                        info,
+                        Location.sentence(b.section(), b.sentence()),
+                        total,
+                        sum,
+                        "正文所述总数为 " + Labels.num(total) + unit + "，但“其中”所列 "
+                                + b.parts().size() + " 项之和为 " + terms + " = " + Labels.num(sum) + unit + "（「" + b.lead()
+                                + "」）",
+                        "The narrative states a total of " + Labels.num(total) + " but the "
+                                + b.parts().size() + " parts listed after 其中 add up to " + Labels.num(sum));
             }
         }
     }

@@ -7,7 +7,6 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -27,7 +26,9 @@ final class NarrativeLitigationRule extends AbstractRule {
     private static final int NEGATION_REACH = 20;
 
     NarrativeLitigationRule() {
-        super(RuleInfo.of("NARRATIVE-LITIGATION", Severity.WARNING,
+        super(RuleInfo.of(
+                "NARRATIVE-LITIGATION",
+                Severity.WARNING,
                 "正文关于行政复议、行政诉讼的表述须与表4一致（表4不为零时正文应有说明，正文称未发生时表4应为零）",
                 "What the narrative says about 行政复议/行政诉讼 must match Table 4"));
     }
@@ -62,7 +63,11 @@ final class NarrativeLitigationRule extends AbstractRule {
             }
         }
         if (!mentioned && all.signum() > 0) {
-            out.report(info, Location.section(SectionKey.REVIEWS_AND_LITIGATION), all, null,
+            out.report(
+                    info,
+                    Location.section(SectionKey.REVIEWS_AND_LITIGATION),
+                    all,
+                    null,
                     "表4共有行政复议 " + Labels.num(reconsideration) + " 件、行政诉讼 " + Labels.num(litigation)
                             + " 件，但正文没有任何关于行政复议或行政诉讼的说明",
                     "Table 4 counts " + Labels.num(reconsideration) + " reconsiderations and " + Labels.num(litigation)
@@ -70,8 +75,15 @@ final class NarrativeLitigationRule extends AbstractRule {
         }
     }
 
-    private void checkClause(SectionKey section, String text, int cs, int ce, int year,
-                             BigDecimal reconsideration, BigDecimal litigation, FindingSink out) {
+    private void checkClause(
+            SectionKey section,
+            String text,
+            int cs,
+            int ce,
+            int year,
+            BigDecimal reconsideration,
+            BigDecimal litigation,
+            FindingSink out) {
         if (Narrative.mentionsOtherYear(text, cs, ce, year)) {
             return;
         }
@@ -104,22 +116,40 @@ final class NarrativeLitigationRule extends AbstractRule {
         }
         Narrative.Count c = counts.get(0);
         String between = clause.substring(from, c.start());
-        if (c.approximate() || between.contains("维持") || between.contains("纠正") || between.contains("结果")
-                || between.contains("审结") || between.contains("其中") || between.contains("复议")
-                || between.contains("诉讼") || between.contains("、")) {
+        if (c.approximate()
+                || between.contains("维持")
+                || between.contains("纠正")
+                || between.contains("结果")
+                || between.contains("审结")
+                || between.contains("其中")
+                || between.contains("复议")
+                || between.contains("诉讼")
+                || between.contains("、")) {
             return null;
         }
         return c.value();
     }
 
-    private void compare(SectionKey section, String text, int cs, int ce, BigDecimal stated, BigDecimal expected,
-                         String whatZh, String whatEn, FindingSink out) {
+    private void compare(
+            SectionKey section,
+            String text,
+            int cs,
+            int ce,
+            BigDecimal stated,
+            BigDecimal expected,
+            String whatZh,
+            String whatEn,
+            FindingSink out) {
         if (stated == null || stated.compareTo(expected) == 0) {
             return;
         }
         String sentence = Narrative.sentenceAt(text, cs, ce);
         String shown = text.substring(cs, ce).strip();
-        out.report(info, Location.sentence(section, sentence), expected, stated,
+        out.report(
+                info,
+                Location.sentence(section, sentence),
+                expected,
+                stated,
                 "正文「" + shown + "」所述" + whatZh + "为 " + Labels.num(stated) + " 件，但表4为 " + Labels.num(expected) + " 件",
                 "The narrative states " + Labels.num(stated) + " " + whatEn + " (\"" + shown + "\") but Table 4 counts "
                         + Labels.num(expected));
@@ -135,7 +165,8 @@ final class NarrativeLitigationRule extends AbstractRule {
             if (c == '没' || clause.startsWith("不存在", i)) {
                 return true;
             }
-            if (c == '无' && !(clause.startsWith("无论", i) || clause.startsWith("无法", i) || clause.startsWith("无正当", i))) {
+            if (c == '无'
+                    && !(clause.startsWith("无论", i) || clause.startsWith("无法", i) || clause.startsWith("无正当", i))) {
                 return true;
             }
         }

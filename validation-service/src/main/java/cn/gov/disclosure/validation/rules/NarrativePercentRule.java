@@ -3,7 +3,6 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -19,9 +18,12 @@ final class NarrativePercentRule extends AbstractRule {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     NarrativePercentRule() {
-        super(RuleInfo.of("NARRATIVE-PERCENT", Severity.WARNING,
-                "正文中各分项所占百分比须与其数量占总数的比例相符（按所写小数位四舍五入或截断）",
-                "A stated percentage must match the part's count over the stated total (rounded or truncated to the decimals written)"));
+        super(
+                RuleInfo.of(
+                        "NARRATIVE-PERCENT",
+                        Severity.WARNING,
+                        "正文中各分项所占百分比须与其数量占总数的比例相符（按所写小数位四舍五入或截断）",
+                        "A stated percentage must match the part's count over the stated total (rounded or truncated to the decimals written)"));
     }
 
     @Override
@@ -39,16 +41,24 @@ final class NarrativePercentRule extends AbstractRule {
                     continue;
                 }
                 BigDecimal count = part.count().value();
-                if (matches(count, total, p) || sum.compareTo(total) != 0 && sum.signum() > 0 && matches(count, sum, p)) {
+                if (matches(count, total, p)
+                        || sum.compareTo(total) != 0 && sum.signum() > 0 && matches(count, sum, p)) {
                     continue;
                 }
-                BigDecimal expected = share(count, total, p.decimals() + 8).setScale(p.decimals(), RoundingMode.HALF_UP);
+                BigDecimal expected =
+                        share(count, total, p.decimals() + 8).setScale(p.decimals(), RoundingMode.HALF_UP);
                 String unit = String.valueOf(part.count().unit());
-                out.report(info, Location.sentence(b.section(), part.clause()), expected, p.value(),
-                        "「" + part.clause() + "」：" + Labels.num(count) + unit + "占总数 " + Labels.num(total) + unit + " 的 "
-                                + expected.toPlainString() + "%，正文写作 " + p.value().toPlainString() + "%",
+                out.report(
+                        info,
+                        Location.sentence(b.section(), part.clause()),
+                        expected,
+                        p.value(),
+                        "「" + part.clause() + "」：" + Labels.num(count) + unit + "占总数 " + Labels.num(total) + unit
+                                + " 的 " + expected.toPlainString() + "%，正文写作 "
+                                + p.value().toPlainString() + "%",
                         "\"" + part.clause() + "\": " + Labels.num(count) + " of " + Labels.num(total) + " is "
-                                + expected.toPlainString() + "%, the narrative states " + p.value().toPlainString() + "%");
+                                + expected.toPlainString() + "%, the narrative states "
+                                + p.value().toPlainString() + "%");
             }
         }
     }

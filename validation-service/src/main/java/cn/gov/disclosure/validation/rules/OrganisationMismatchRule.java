@@ -9,7 +9,9 @@ import cn.gov.disclosure.contracts.registry.OrganisationNames;
 final class OrganisationMismatchRule extends AbstractRule {
 
     OrganisationMismatchRule() {
-        super(RuleInfo.of("ORG-MISMATCH", Severity.ERROR,
+        super(RuleInfo.of(
+                "ORG-MISMATCH",
+                Severity.ERROR,
                 "报告所署机关须与报送机关一致（容许省略“人民政府”“办事处”或冠以上级行政区划名称）",
                 "The organ the report names must be the submitting organ (tolerating a dropped 人民政府/办事处 or a "
                         + "prefixed higher division)"));
@@ -24,11 +26,19 @@ final class OrganisationMismatchRule extends AbstractRule {
         }
         String actual = report.organisationName();
         if (actual == null || actual.isBlank()) {
-            out.report(info, Location.report(), null, null,
+            out.report(
+                    info,
+                    Location.report(),
+                    null,
+                    null,
                     "报告未写明机关名称，报送机关为「" + expected + "」",
                     "The report names no organ; the submitting organ is " + expected);
         } else if (!OrganisationNames.sameOrgan(expected, actual)) {
-            out.report(info, Location.report(), null, null,
+            out.report(
+                    info,
+                    Location.report(),
+                    null,
+                    null,
                     "报告所署机关「" + actual + "」与报送机关「" + expected + "」不一致",
                     "The report names the organ '" + actual + "' but was submitted by '" + expected + "'");
         }

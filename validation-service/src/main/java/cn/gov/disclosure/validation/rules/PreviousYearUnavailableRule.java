@@ -3,7 +3,6 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.math.BigDecimal;
 
 /**
@@ -13,7 +12,9 @@ import java.math.BigDecimal;
 final class PreviousYearUnavailableRule extends AbstractRule {
 
     PreviousYearUnavailableRule() {
-        super(RuleInfo.of("PREV-YEAR-UNAVAILABLE", Severity.INFO,
+        super(RuleInfo.of(
+                "PREV-YEAR-UNAVAILABLE",
+                Severity.INFO,
                 "系统中没有本机关上一年度已审核通过的报告，未做跨年度核对",
                 "No approved report of the previous year is held; the cross-year checks were not made"));
     }
@@ -27,13 +28,22 @@ final class PreviousYearUnavailableRule extends AbstractRule {
         int wanted = ctx.expectedYear() - 1;
         AnnualReport held = ctx.previousYearApproved().orElse(null);
         if (held == null) {
-            out.report(info, Location.report(), null, null,
+            out.report(
+                    info,
+                    Location.report(),
+                    null,
+                    null,
                     "系统中没有本机关 " + wanted + " 年度已审核通过的报告，未与上一年度核对（上年结转、现行有效件数、项目数量）",
                     "No approved " + wanted + " report of this organ is held; the cross-year checks were not made");
         } else {
-            out.report(info, Location.report(), BigDecimal.valueOf(wanted), BigDecimal.valueOf(held.year()),
+            out.report(
+                    info,
+                    Location.report(),
+                    BigDecimal.valueOf(wanted),
+                    BigDecimal.valueOf(held.year()),
                     "提供的上一年度报告为 " + held.year() + " 年度，而非 " + wanted + " 年度，未做跨年度核对",
-                    "The previous report supplied is for " + held.year() + ", not " + wanted + "; the cross-year checks were not made");
+                    "The previous report supplied is for " + held.year() + ", not " + wanted
+                            + "; the cross-year checks were not made");
         }
     }
 }

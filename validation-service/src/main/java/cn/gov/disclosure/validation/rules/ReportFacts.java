@@ -4,7 +4,6 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,7 @@ import java.util.Map;
 public final class ReportFacts {
 
     /** A row (column {@code null}) or a cell the report holds but its template does not have. */
-    record Unexpected(TableId table, String row, String column) {
-    }
+    record Unexpected(TableId table, String row, String column) {}
 
     private final AnnualReport report;
     final Layout layout;
@@ -27,6 +25,7 @@ public final class ReportFacts {
     private final Cell[][][] cells = new Cell[TableId.values().length][][];
     /** [table][row]: whether the report holds the row with at least one cell. */
     private final boolean[][] rowPresent = new boolean[TableId.values().length][];
+
     final List<Unexpected> unexpected;
     private List<Breakdowns.Breakdown> breakdowns;
 

@@ -5,7 +5,6 @@ import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -30,7 +29,8 @@ public final class ReportValidator {
     public ReportValidator(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         for (TemplateVersion t : TemplateVersion.values()) {
-            byTemplate.put(t, this.rules.stream().filter(r -> r.info().appliesTo(t)).toList());
+            byTemplate.put(
+                    t, this.rules.stream().filter(r -> r.info().appliesTo(t)).toList());
         }
     }
 
@@ -53,7 +53,12 @@ public final class ReportValidator {
             try {
                 rule.check(facts, ctx, sink);
             } catch (RuntimeException e) {
-                findings.add(new Finding(RULE_FAILED, Severity.ERROR, Location.report(), null, null,
+                findings.add(new Finding(
+                        RULE_FAILED,
+                        Severity.ERROR,
+                        Location.report(),
+                        null,
+                        null,
                         "校验规则 " + rule.info().code() + " 执行出错，报告未能完成校验，请联系运维人员：" + e,
                         "Rule " + rule.info().code() + " failed; the report could not be fully checked: " + e));
             }

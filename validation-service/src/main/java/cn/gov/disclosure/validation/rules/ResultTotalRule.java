@@ -8,7 +8,6 @@ import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,7 +15,9 @@ import java.util.List;
 final class ResultTotalRule extends AbstractRule {
 
     ResultTotalRule() {
-        super(RuleInfo.of("T3-RESULT-TOTAL", Severity.ERROR,
+        super(RuleInfo.of(
+                "T3-RESULT-TOTAL",
+                Severity.ERROR,
                 "表3每一列：" + Layout.of(TemplateVersion.T2021).resultTotal.label() + " = "
                         + Layout.of(TemplateVersion.T2021).resultTotal.path().get(0) + "各项之和",
                 "Table 3, every column: the RESULT_TOTAL row (七) = the sum of all RESULT rows (一 to 六)"));
@@ -37,13 +38,17 @@ final class ResultTotalRule extends AbstractRule {
             BigDecimal stated = facts.value(TableId.APPLICATIONS, layout.resultTotalRow, c);
             BigDecimal sum = facts.sum(TableId.APPLICATIONS, layout.resultRows, c);
             if (stated != null && sum != null && sum.compareTo(stated) != 0) {
-                out.report(info, Location.cell(TableId.APPLICATIONS.section(), TableId.APPLICATIONS.number(), total.key(), col.key()),
-                        sum, stated,
+                out.report(
+                        info,
+                        Location.cell(
+                                TableId.APPLICATIONS.section(), TableId.APPLICATIONS.number(), total.key(), col.key()),
+                        sum,
+                        stated,
                         Labels.columnZh(def, col) + "：" + total.label() + " = " + Labels.num(stated) + "，但"
                                 + group(results.get(0)) + "至" + group(results.get(results.size() - 1)) + "各项之和为 "
                                 + Labels.num(sum) + "，两者应相等",
-                        Labels.columnEn(def, col) + ": " + total.key() + " = " + Labels.num(stated)
-                                + " but the " + results.size() + " result rows add up to " + Labels.num(sum));
+                        Labels.columnEn(def, col) + ": " + total.key() + " = " + Labels.num(stated) + " but the "
+                                + results.size() + " result rows add up to " + Labels.num(sum));
             }
         }
     }

@@ -7,7 +7,6 @@ import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
@@ -26,21 +25,30 @@ final class RowTotalRule extends AbstractRule {
     }
 
     static RowTotalRule applications() {
-        return new RowTotalRule(TableId.APPLICATIONS, RuleInfo.of("T3-ROW-TOTAL", Severity.ERROR,
-                "表3每一行：" + description(TableId.APPLICATIONS),
-                "Table 3, every row: the TOTAL column = the sum of the PART columns (the six applicant columns)"));
+        return new RowTotalRule(
+                TableId.APPLICATIONS,
+                RuleInfo.of(
+                        "T3-ROW-TOTAL",
+                        Severity.ERROR,
+                        "表3每一行：" + description(TableId.APPLICATIONS),
+                        "Table 3, every row: the TOTAL column = the sum of the PART columns (the six applicant columns)"));
     }
 
     static RowTotalRule reviewsAndLitigation() {
-        return new RowTotalRule(TableId.REVIEWS_AND_LITIGATION, RuleInfo.of("T4-GROUP-TOTAL", Severity.ERROR,
-                "表4每一组（行政复议、未经复议直接起诉、复议后起诉）：" + description(TableId.REVIEWS_AND_LITIGATION),
-                "Table 4, each group: the TOTAL column = the sum of the four outcome columns"));
+        return new RowTotalRule(
+                TableId.REVIEWS_AND_LITIGATION,
+                RuleInfo.of(
+                        "T4-GROUP-TOTAL",
+                        Severity.ERROR,
+                        "表4每一组（行政复议、未经复议直接起诉、复议后起诉）：" + description(TableId.REVIEWS_AND_LITIGATION),
+                        "Table 4, each group: the TOTAL column = the sum of the four outcome columns"));
     }
 
     /** "{total label} = {part label} + {part label} + …", from the catalogue's roles and labels. */
     private static String description(TableId table) {
         Layout.RowSum sum = Layout.of(TemplateVersion.T2021).rowSums(table).get(0);
-        return sum.totalDef().label() + " = " + sum.partDefs().stream().map(ColumnDef::label).collect(Collectors.joining(" + "));
+        return sum.totalDef().label() + " = "
+                + sum.partDefs().stream().map(ColumnDef::label).collect(Collectors.joining(" + "));
     }
 
     @Override
@@ -54,11 +62,19 @@ final class RowTotalRule extends AbstractRule {
             BigDecimal stated = facts.value(table, sum.row(), sum.total());
             BigDecimal parts = facts.rowSum(table, sum.row(), sum.parts());
             if (stated != null && parts != null && parts.compareTo(stated) != 0) {
-                out.report(info, Location.cell(table.section(), table.number(), sum.def().key(), sum.totalDef().key()), parts, stated,
+                out.report(
+                        info,
+                        Location.cell(
+                                table.section(),
+                                table.number(),
+                                sum.def().key(),
+                                sum.totalDef().key()),
+                        parts,
+                        stated,
                         Labels.rowZh(def, sum.def()) + "：" + sum.totalDef().label() + " = " + Labels.num(stated) + "，但"
                                 + Labels.joinLabels(sum.partDefs()) + " = " + Labels.num(parts) + "，两者应相等",
-                        Labels.rowEn(def, sum.def()) + ": " + sum.totalDef().key() + " = " + Labels.num(stated) + " but "
-                                + Labels.joinKeys(sum.partDefs()) + " = " + Labels.num(parts));
+                        Labels.rowEn(def, sum.def()) + ": " + sum.totalDef().key() + " = " + Labels.num(stated)
+                                + " but " + Labels.joinKeys(sum.partDefs()) + " = " + Labels.num(parts));
             }
         }
     }

@@ -60,8 +60,7 @@ public final class RuleCatalogue {
         }
     }
 
-    private RuleCatalogue() {
-    }
+    private RuleCatalogue() {}
 
     /** The rules (stateless, thread-safe, shared). */
     public static List<Rule> all() {

@@ -2,7 +2,6 @@ package cn.gov.disclosure.validation.rules;
 
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -11,14 +10,15 @@ import java.util.Set;
  * What a rule is: its stable code (findings carry it; never rename one), the severity of its findings, a description
  * in Chinese and English, and the templates whose reports it checks.
  */
-public record RuleInfo(String code, Severity severity, String descriptionZh, String descriptionEn,
-                       Set<TemplateVersion> templates) {
+public record RuleInfo(
+        String code, Severity severity, String descriptionZh, String descriptionEn, Set<TemplateVersion> templates) {
 
     public RuleInfo {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
         templates = templates == null || templates.isEmpty()
-                ? Set.copyOf(EnumSet.allOf(TemplateVersion.class)) : Set.copyOf(templates);
+                ? Set.copyOf(EnumSet.allOf(TemplateVersion.class))
+                : Set.copyOf(templates);
     }
 
     /** A rule for reports of every template. */
@@ -27,8 +27,8 @@ public record RuleInfo(String code, Severity severity, String descriptionZh, Str
     }
 
     /** A rule for reports of one template only. */
-    public static RuleInfo of(String code, Severity severity, String descriptionZh, String descriptionEn,
-                              TemplateVersion template) {
+    public static RuleInfo of(
+            String code, Severity severity, String descriptionZh, String descriptionEn, TemplateVersion template) {
         return new RuleInfo(code, severity, descriptionZh, descriptionEn, EnumSet.of(template));
     }
 

@@ -8,7 +8,6 @@ import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.ReportTable;
-
 import java.math.BigDecimal;
 
 /**
@@ -19,9 +18,12 @@ import java.math.BigDecimal;
 final class RulesAtTownshipRule extends AbstractRule {
 
     RulesAtTownshipRule() {
-        super(RuleInfo.of("RULES-AT-TOWNSHIP", Severity.WARNING,
-                "乡镇、街道（及县级）报告的“规章”不应大于0（只有省级政府和设区的市政府制定规章）",
-                "A township, street office or county should report no 规章 (only provinces and larger cities make them)"));
+        super(
+                RuleInfo.of(
+                        "RULES-AT-TOWNSHIP",
+                        Severity.WARNING,
+                        "乡镇、街道（及县级）报告的“规章”不应大于0（只有省级政府和设区的市政府制定规章）",
+                        "A township, street office or county should report no 规章 (only provinces and larger cities make them)"));
     }
 
     @Override
@@ -40,11 +42,18 @@ final class RulesAtTownshipRule extends AbstractRule {
         for (ColumnDef col : row.columns()) {
             BigDecimal v = Layout.value(data, row.key(), col.key());
             if (v != null && v.signum() > 0) {
-                out.report(info, Location.cell(TableId.ACTIVE_DISCLOSURE.section(), TableId.ACTIVE_DISCLOSURE.number(), row.key(), col.key()),
-                        BigDecimal.ZERO, v,
+                out.report(
+                        info,
+                        Location.cell(
+                                TableId.ACTIVE_DISCLOSURE.section(),
+                                TableId.ACTIVE_DISCLOSURE.number(),
+                                row.key(),
+                                col.key()),
+                        BigDecimal.ZERO,
+                        v,
                         Labels.cellZh(def, row, col) + "为 " + Labels.num(v) + "；" + who + "无权制定规章，请核实是否误填（应为0）",
-                        Labels.cellEn(def, row, col) + " is " + Labels.num(v) + "; a " + ctx.level().name().toLowerCase()
-                                + " cannot make 规章 (rules)");
+                        Labels.cellEn(def, row, col) + " is " + Labels.num(v) + "; a "
+                                + ctx.level().name().toLowerCase() + " cannot make 规章 (rules)");
             }
         }
     }

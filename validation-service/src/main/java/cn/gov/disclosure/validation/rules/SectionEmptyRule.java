@@ -6,7 +6,6 @@ import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -25,7 +24,9 @@ final class SectionEmptyRule extends AbstractRule {
     }
 
     SectionEmptyRule() {
-        super(RuleInfo.of("SECTION-EMPTY", Severity.WARNING,
+        super(RuleInfo.of(
+                "SECTION-EMPTY",
+                Severity.WARNING,
                 "无表格的部分（一、五、六）须有正文",
                 "A narrative section (1, 5, 6) must have text"));
     }
@@ -35,7 +36,11 @@ final class SectionEmptyRule extends AbstractRule {
         AnnualReport report = facts.report();
         for (Section s : report.sections()) {
             if (!TABLE_SECTIONS.contains(s.key()) && s.text().isBlank()) {
-                out.report(info, Location.section(s.key()), null, null,
+                out.report(
+                        info,
+                        Location.section(s.key()),
+                        null,
+                        null,
                         "第" + s.key().numeral() + "部分「" + Labels.section(s.key()) + "」没有正文",
                         "Section " + s.key().number() + " (" + s.key().key() + ") has no text");
             }

@@ -10,8 +10,8 @@ import cn.gov.disclosure.contracts.model.Section;
 final class SectionMissingRule extends AbstractRule {
 
     SectionMissingRule() {
-        super(RuleInfo.of("SECTION-MISSING", Severity.ERROR,
-                "报告须包含全部六个部分", "The report must contain all six sections"));
+        super(RuleInfo.of(
+                "SECTION-MISSING", Severity.ERROR, "报告须包含全部六个部分", "The report must contain all six sections"));
     }
 
     @Override
@@ -23,7 +23,11 @@ final class SectionMissingRule extends AbstractRule {
         }
         for (TemplateCatalogue.SectionDef def : TemplateCatalogue.sections()) {
             if (!present[def.key().ordinal()]) {
-                out.report(info, Location.section(def.key()), null, null,
+                out.report(
+                        info,
+                        Location.section(def.key()),
+                        null,
+                        null,
                         "报告缺少第" + def.key().numeral() + "部分「" + def.heading() + "」",
                         "Section " + def.key().number() + " (" + def.key().key() + ") is missing");
             }

@@ -10,7 +10,9 @@ import cn.gov.disclosure.contracts.model.SectionKey;
 final class SectionOrderRule extends AbstractRule {
 
     SectionOrderRule() {
-        super(RuleInfo.of("SECTION-ORDER", Severity.ERROR,
+        super(RuleInfo.of(
+                "SECTION-ORDER",
+                Severity.ERROR,
                 "六个部分须按一至六的顺序排列，且每部分只出现一次",
                 "The sections must follow the order 1 to 6, each appearing once"));
     }
@@ -23,11 +25,19 @@ final class SectionOrderRule extends AbstractRule {
         for (Section s : report.sections()) {
             SectionKey key = s.key();
             if (seen[key.ordinal()]) {
-                out.report(info, Location.section(key), null, null,
+                out.report(
+                        info,
+                        Location.section(key),
+                        null,
+                        null,
                         "第" + key.numeral() + "部分「" + Labels.section(key) + "」重复出现",
                         "Section " + key.number() + " (" + key.key() + ") appears more than once");
             } else if (last != null && key.ordinal() < last.ordinal()) {
-                out.report(info, Location.section(key), null, null,
+                out.report(
+                        info,
+                        Location.section(key),
+                        null,
+                        null,
                         "第" + key.numeral() + "部分「" + Labels.section(key) + "」出现在第" + last.numeral() + "部分之后，顺序有误",
                         "Section " + key.number() + " (" + key.key() + ") comes after section " + last.number());
             }

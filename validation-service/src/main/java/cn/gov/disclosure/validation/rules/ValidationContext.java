@@ -1,7 +1,6 @@
 package cn.gov.disclosure.validation.rules;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,8 +13,11 @@ import java.util.Optional;
  * @param level                    the level of the submitting organ
  * @param previousYearApproved     the same organ's approved report for {@code expectedYear - 1}, when the system holds it
  */
-public record ValidationContext(String expectedOrganisationName, int expectedYear, OrganisationLevel level,
-                                Optional<AnnualReport> previousYearApproved) {
+public record ValidationContext(
+        String expectedOrganisationName,
+        int expectedYear,
+        OrganisationLevel level,
+        Optional<AnnualReport> previousYearApproved) {
 
     public ValidationContext {
         Objects.requireNonNull(level, "level");

@@ -6,10 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.time.OffsetDateTime;
 
 /** The approved report of an organisation's year (from review decided), for next year's cross-year checks. */
 @Entity
@@ -17,8 +16,7 @@ import java.time.OffsetDateTime;
 @IdClass(ApprovedReport.Key.class)
 public class ApprovedReport {
 
-    public record Key(String organisationCode, int year) {
-    }
+    public record Key(String organisationCode, int year) {}
 
     @Id
     @Column(name = "organisation_code")

@@ -4,7 +4,6 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -13,8 +12,8 @@ import java.util.Optional;
 public class ApprovedReports implements PanacheRepositoryBase<ApprovedReport, ApprovedReport.Key> {
 
     /** Keeps the approved report of an organisation's year; a later approved version replaces an earlier one. */
-    public void keep(String organisationCode, int year, String reportId, int version, AnnualReport report,
-                     OffsetDateTime at) {
+    public void keep(
+            String organisationCode, int year, String reportId, int version, AnnualReport report, OffsetDateTime at) {
         ApprovedReport.Key key = new ApprovedReport.Key(organisationCode, year);
         ApprovedReport kept = findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (kept == null) {

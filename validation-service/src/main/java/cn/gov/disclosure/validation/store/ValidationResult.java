@@ -6,11 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The result of validating one version: one per version, whatever happens to the events. */
 @Entity
@@ -18,8 +17,7 @@ import java.util.List;
 @IdClass(ValidationResult.Key.class)
 public class ValidationResult {
 
-    public record Key(String reportId, int version) {
-    }
+    public record Key(String reportId, int version) {}
 
     @Id
     @Column(name = "report_id")

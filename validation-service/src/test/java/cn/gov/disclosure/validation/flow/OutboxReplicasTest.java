@@ -1,5 +1,8 @@
 package cn.gov.disclosure.validation.flow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
 import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.infra.kafka.KafkaProbe;
@@ -12,9 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,9 +32,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * The outbox as two replicas of a service see it (the same database, each its own relay, as deploy/k8s runs them):
@@ -46,14 +45,19 @@ class OutboxReplicasTest {
 
     @Inject
     Outbox outbox;
+
     @Inject
     OutboxRelay relay;
+
     @Inject
     OutboxConfig config;
+
     @Inject
     EventTablesCleanup cleanup;
+
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafka;
@@ -83,8 +87,8 @@ class OutboxReplicasTest {
                 int first = t * 50;
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (int i = first; i < first + 50; i++) {
-                        outbox.enqueue(new ReportWithdrawn(run + "-" + (i % 60), i / 60 + 1, "350582107", 2020, run,
-                                OffsetDateTime.now()));
+                        outbox.enqueue(new ReportWithdrawn(
+                                run + "-" + (i % 60), i / 60 + 1, "350582107", 2020, run, OffsetDateTime.now()));
                     }
                 });
             }
@@ -98,15 +102,16 @@ class OutboxReplicasTest {
             pool.shutdown();
         }
 
-        List<ConsumerRecord<String, String>> records = KafkaProbe.readAll(Topics.REPORT_WITHDRAWN,
-                r -> r.key() != null && r.key().startsWith(run + "-"), Duration.ofSeconds(3));
+        List<ConsumerRecord<String, String>> records = KafkaProbe.readAll(
+                Topics.REPORT_WITHDRAWN, r -> r.key() != null && r.key().startsWith(run + "-"), Duration.ofSeconds(3));
         Map<String, Long> perEvent = records.stream()
                 .collect(Collectors.groupingBy(r -> KafkaProbe.header(r, "ce_id"), Collectors.counting()));
         assertThat(perEvent).as("one record per event").hasSize(events);
         assertThat(perEvent.values()).allMatch(n -> n == 1);
         // per report (one partition), the versions in the order they were written
-        Map<String, List<Integer>> versions = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.mapping(r -> version(r.value()), Collectors.toList())));
+        Map<String, List<Integer>> versions = records.stream()
+                .collect(Collectors.groupingBy(
+                        ConsumerRecord::key, Collectors.mapping(r -> version(r.value()), Collectors.toList())));
         assertThat(versions).hasSize(60);
         versions.values().forEach(v -> assertThat(v).isSorted().hasSize(10));
     }
@@ -128,16 +133,22 @@ class OutboxReplicasTest {
                 outbox.enqueue(new ReportWithdrawn(run + "-" + i, 1, "350582107", 2020, run, OffsetDateTime.now()));
             }
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM outbox_event WHERE record_key LIKE ? "
-                + "AND published_at IS NOT NULL", run + "%") == 3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "SELECT count(*) FROM outbox_event WHERE record_key LIKE ? "
+                                        + "AND published_at IS NOT NULL",
+                                run + "%")
+                        == 3);
         // published eight days ago, six days ago, an hour ago: the retention is seven days
         update("UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE record_key = ?", run + "-0");
         update("UPDATE outbox_event SET published_at = now() - interval '1 hour' WHERE record_key = ?", run + "-1");
         update("UPDATE outbox_event SET published_at = now() - interval '6 days' WHERE record_key = ?", run + "-2");
         // handled events: one 31 days ago, one 29
-        update("INSERT INTO processed_event (event_id, topic, processed_at) VALUES (?, 't', now() - interval '31 days')",
+        update(
+                "INSERT INTO processed_event (event_id, topic, processed_at) VALUES (?, 't', now() - interval '31 days')",
                 run + "-old");
-        update("INSERT INTO processed_event (event_id, topic, processed_at) VALUES (?, 't', now() - interval '29 days')",
+        update(
+                "INSERT INTO processed_event (event_id, topic, processed_at) VALUES (?, 't', now() - interval '29 days')",
                 run + "-recent");
 
         EventTablesCleanup.Deleted deleted = cleanup.clean();
@@ -178,7 +189,8 @@ class OutboxReplicasTest {
     }
 
     private <T> T query(String sql, String arg, Function<ResultSet, T> read) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 return read.apply(rs);
@@ -189,7 +201,8 @@ class OutboxReplicasTest {
     }
 
     private void update(String sql, String arg) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
             ps.executeUpdate();
         }

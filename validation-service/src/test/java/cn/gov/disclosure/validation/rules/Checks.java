@@ -3,15 +3,13 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: runs one rule or the standard validator and picks findings. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static ValidationContext township(AnnualReport r) {
         return ValidationContext.selfDeclared(r, OrganisationLevel.TOWNSHIP);
@@ -22,7 +20,8 @@ final class Checks {
         List<Finding> out = new ArrayList<>();
         rule.check(ReportFacts.of(report), ctx, FindingSink.into(out));
         out.forEach(f -> {
-            if (!f.code().equals(rule.info().code()) || f.severity() != rule.info().severity()) {
+            if (!f.code().equals(rule.info().code())
+                    || f.severity() != rule.info().severity()) {
                 throw new AssertionError("rule " + rule.info().code() + " reported " + f);
             }
         });
@@ -47,9 +46,20 @@ final class Checks {
 
     static String describe(List<Finding> findings) {
         StringBuilder sb = new StringBuilder();
-        findings.forEach(f -> sb.append(f.code()).append(' ').append(f.severity()).append(' ').append(f.location())
-                .append(" expected=").append(f.expected()).append(" actual=").append(f.actual()).append("\n  ")
-                .append(f.messageZh()).append("\n  ").append(f.messageEn()).append('\n'));
+        findings.forEach(f -> sb.append(f.code())
+                .append(' ')
+                .append(f.severity())
+                .append(' ')
+                .append(f.location())
+                .append(" expected=")
+                .append(f.expected())
+                .append(" actual=")
+                .append(f.actual())
+                .append("\n  ")
+                .append(f.messageZh())
+                .append("\n  ")
+                .append(f.messageEn())
+                .append('\n'));
         return sb.toString();
     }
 }

@@ -1,25 +1,57 @@
 package cn.gov.disclosure.validation.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ChineseNumbersTest {
 
     @ParameterizedTest
     @CsvSource({
-            "一, 1", "两, 2", "十, 10", "十五, 15", "二十, 20", "二十三, 23", "一百二十三, 123", "一百零五, 105",
-            "一百一十, 110", "一百十, 110", "一千零五, 1005", "两千零二十, 2020", "一万二千三百四十五, 12345",
-            "三万五千, 35000", "十万, 100000", "一亿二千万, 120000000", "〇, 0", "零, 0", "二〇二〇, 2020",
-            "九一, 91", "壹佰贰拾叁, 123", "拾伍, 15", "十点五, 10.5", "四点四零, 4.40", "零点五, 0.5",
-            "0, 0", "12, 12", "１２, 12", "９１, 91", "'2,500', 2500", "'1,000,000', 1000000", "10.99, 10.99", "4.40, 4.40",
-            "１０．９９, 10.99", "2万, 20000", "1.5万, 15000", "2 万, 20000", "3亿, 300000000"})
+        "一, 1",
+        "两, 2",
+        "十, 10",
+        "十五, 15",
+        "二十, 20",
+        "二十三, 23",
+        "一百二十三, 123",
+        "一百零五, 105",
+        "一百一十, 110",
+        "一百十, 110",
+        "一千零五, 1005",
+        "两千零二十, 2020",
+        "一万二千三百四十五, 12345",
+        "三万五千, 35000",
+        "十万, 100000",
+        "一亿二千万, 120000000",
+        "〇, 0",
+        "零, 0",
+        "二〇二〇, 2020",
+        "九一, 91",
+        "壹佰贰拾叁, 123",
+        "拾伍, 15",
+        "十点五, 10.5",
+        "四点四零, 4.40",
+        "零点五, 0.5",
+        "0, 0",
+        "12, 12",
+        "１２, 12",
+        "９１, 91",
+        "'2,500', 2500",
+        "'1,000,000', 1000000",
+        "10.99, 10.99",
+        "4.40, 4.40",
+        "１０．９９, 10.99",
+        "2万, 20000",
+        "1.5万, 15000",
+        "2 万, 20000",
+        "3亿, 300000000"
+    })
     void parses(String text, String expected) {
         assertThat(ChineseNumbers.parse(text)).isEqualByComparingTo(new BigDecimal(expected));
     }
@@ -41,7 +73,8 @@ class ChineseNumbersTest {
     @Test
     void findsEveryNumberInAText() {
         var found = ChineseNumbers.findAll("共收到申请三十件，其中自然人２８件、法人1件、其他一件，较上年增长1.5万");
-        assertThat(found).extracting(m -> m.value().stripTrailingZeros().toPlainString())
+        assertThat(found)
+                .extracting(m -> m.value().stripTrailingZeros().toPlainString())
                 .containsExactly("30", "28", "1", "1", "15000");
         assertThat(found.get(0).start()).isEqualTo(5);
         assertThat(found.get(0).end()).isEqualTo(7);

@@ -1,10 +1,9 @@
 package cn.gov.disclosure.validation.rules;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class NarrativeTest {
 
@@ -21,7 +20,9 @@ class NarrativeTest {
 
     @Test
     void chineseAndFullWidthNumeralsCount() {
-        assertThat(counts("共受理申请二十三件、１２件、两项")).extracting(x -> x.value().intValue()).containsExactly(23, 12, 2);
+        assertThat(counts("共受理申请二十三件、１２件、两项"))
+                .extracting(x -> x.value().intValue())
+                .containsExactly(23, 12, 2);
     }
 
     @Test
@@ -49,8 +50,10 @@ class NarrativeTest {
     void sentencesAndClauses() {
         String text = "一是甲。二是乙，丙；丁\n戊";
         int i = text.indexOf('丙');
-        assertThat(text.substring(Narrative.clauseStart(text, i), Narrative.clauseEnd(text, i))).isEqualTo("丙");
-        assertThat(text.substring(Narrative.sentenceStart(text, i), Narrative.sentenceEnd(text, i))).isEqualTo("二是乙，丙；丁");
+        assertThat(text.substring(Narrative.clauseStart(text, i), Narrative.clauseEnd(text, i)))
+                .isEqualTo("丙");
+        assertThat(text.substring(Narrative.sentenceStart(text, i), Narrative.sentenceEnd(text, i)))
+                .isEqualTo("二是乙，丙；丁");
         assertThat(Narrative.sentenceAt(text, i, i + 1)).isEqualTo("二是乙，丙；丁");
     }
 
@@ -60,7 +63,9 @@ class NarrativeTest {
         assertThat(Narrative.mentionsOtherYear(text, 0, text.length(), 2020)).isTrue();
         assertThat(Narrative.mentionsOtherYear(text, 0, text.length(), 2019)).isFalse();
         String spaced = "2020 年，我镇共收到申请3件";
-        assertThat(Narrative.mentionsOtherYear(spaced, 0, spaced.length(), 2020)).isFalse();
-        assertThat(Narrative.mentionsOtherYear(spaced, 0, spaced.length(), 2021)).isTrue();
+        assertThat(Narrative.mentionsOtherYear(spaced, 0, spaced.length(), 2020))
+                .isFalse();
+        assertThat(Narrative.mentionsOtherYear(spaced, 0, spaced.length(), 2021))
+                .isTrue();
     }
 }

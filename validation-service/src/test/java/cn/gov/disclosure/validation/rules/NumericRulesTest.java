@@ -1,20 +1,18 @@
 package cn.gov.disclosure.validation.rules;
 
-import cn.gov.disclosure.contracts.catalogue.TableId;
+import static cn.gov.disclosure.contracts.catalogue.TableId.ACTIVE_DISCLOSURE;
+import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
+import static cn.gov.disclosure.contracts.catalogue.TableId.REVIEWS_AND_LITIGATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.SectionKey;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static cn.gov.disclosure.contracts.catalogue.TableId.ACTIVE_DISCLOSURE;
-import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
-import static cn.gov.disclosure.contracts.catalogue.TableId.REVIEWS_AND_LITIGATION;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class NumericRulesTest {
 
@@ -24,9 +22,12 @@ class NumericRulesTest {
 
         @Test
         void fractionalCount() {
-            AnnualReport r = ReportEditor.seed(0).cell(APPLICATIONS, "granted", "naturalPerson", "1.5").build();
+            AnnualReport r = ReportEditor.seed(0)
+                    .cell(APPLICATIONS, "granted", "naturalPerson", "1.5")
+                    .build();
             assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> {
-                assertThat(x.location()).isEqualTo(Location.cell(SectionKey.APPLICATIONS, 3, "granted", "naturalPerson"));
+                assertThat(x.location())
+                        .isEqualTo(Location.cell(SectionKey.APPLICATIONS, 3, "granted", "naturalPerson"));
                 assertThat(x.actual()).isEqualByComparingTo("1.5");
                 assertThat(x.messageZh()).contains("（一）予以公开").contains("自然人").contains("整数");
             });
@@ -39,9 +40,17 @@ class NumericRulesTest {
                     .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -3) // SIGNED_COUNT
                     .build();
             assertThat(Checks.run(rule, r)).isEmpty();
-            assertThat(Checks.run(rule, ReportEditor.seed(2)
-                    .cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount", Cell.money("1.25", "万元")).build()))
-                    .as("money may have decimals").isEmpty();
+            assertThat(Checks.run(
+                            rule,
+                            ReportEditor.seed(2)
+                                    .cell(
+                                            ACTIVE_DISCLOSURE,
+                                            "administrativeFees",
+                                            "feeAmount",
+                                            Cell.money("1.25", "万元"))
+                                    .build()))
+                    .as("money may have decimals")
+                    .isEmpty();
         }
     }
 
@@ -56,13 +65,17 @@ class NumericRulesTest {
                     .cell(ACTIVE_DISCLOSURE, "centralisedProcurement", "procurementAmount", Cell.money("-5", "元"))
                     .build();
             List<Finding> f = Checks.run(rule, r);
-            assertThat(f).extracting(x -> x.location().column()).containsExactlyInAnyOrder("pending", "procurementAmount");
+            assertThat(f)
+                    .extracting(x -> x.location().column())
+                    .containsExactlyInAnyOrder("pending", "procurementAmount");
             assertThat(f).allSatisfy(x -> assertThat(x.expected()).isZero());
         }
 
         @Test
         void changeThisYearMayBeNegative() {
-            AnnualReport r = ReportEditor.seed(3).cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -2).build();
+            AnnualReport r = ReportEditor.seed(3)
+                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -2)
+                    .build();
             assertThat(Checks.run(rule, r)).isEmpty();
         }
     }
@@ -73,8 +86,9 @@ class NumericRulesTest {
 
         @Test
         void feeWithFiveDecimals() {
-            AnnualReport r = ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount",
-                    Cell.money("0.12345", "万元")).build();
+            AnnualReport r = ReportEditor.seed(2)
+                    .cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount", Cell.money("0.12345", "万元"))
+                    .build();
             assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> {
                 assertThat(x.actual()).isEqualByComparingTo("0.12345");
                 assertThat(x.expected()).isEqualByComparingTo("0.1235");
@@ -84,12 +98,37 @@ class NumericRulesTest {
 
         @Test
         void fourDecimalsOrTrailingZerosPass() {
-            assertThat(Checks.run(rule, ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount",
-                    Cell.money("0.1234", "万元")).build())).isEmpty();
-            assertThat(Checks.run(rule, ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount",
-                    Cell.money("0.123400", "万元")).build())).isEmpty();
-            assertThat(Checks.run(rule, ReportEditor.seed(0).cell(ACTIVE_DISCLOSURE, "centralisedProcurement",
-                    "procurementAmount", Cell.money("1234.56789", "元")).build())).as("no limit in 2019").isEmpty();
+            assertThat(Checks.run(
+                            rule,
+                            ReportEditor.seed(2)
+                                    .cell(
+                                            ACTIVE_DISCLOSURE,
+                                            "administrativeFees",
+                                            "feeAmount",
+                                            Cell.money("0.1234", "万元"))
+                                    .build()))
+                    .isEmpty();
+            assertThat(Checks.run(
+                            rule,
+                            ReportEditor.seed(2)
+                                    .cell(
+                                            ACTIVE_DISCLOSURE,
+                                            "administrativeFees",
+                                            "feeAmount",
+                                            Cell.money("0.123400", "万元"))
+                                    .build()))
+                    .isEmpty();
+            assertThat(Checks.run(
+                            rule,
+                            ReportEditor.seed(0)
+                                    .cell(
+                                            ACTIVE_DISCLOSURE,
+                                            "centralisedProcurement",
+                                            "procurementAmount",
+                                            Cell.money("1234.56789", "元"))
+                                    .build()))
+                    .as("no limit in 2019")
+                    .isEmpty();
         }
     }
 
@@ -99,7 +138,9 @@ class NumericRulesTest {
 
         @Test
         void totalIsNotTheSumOfTheApplicants() {
-            AnnualReport r = ReportEditor.seed(0).cell(APPLICATIONS, "newReceived", "commercialEnterprise", 2).build();
+            AnnualReport r = ReportEditor.seed(0)
+                    .cell(APPLICATIONS, "newReceived", "commercialEnterprise", 2)
+                    .build();
             assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> {
                 assertThat(x.location()).isEqualTo(Location.cell(SectionKey.APPLICATIONS, 3, "newReceived", "total"));
                 assertThat(x.expected()).isEqualByComparingTo("2");
@@ -118,8 +159,10 @@ class NumericRulesTest {
 
         @Test
         void consistentRowsPass() {
-            AnnualReport r = ReportEditor.seed(0).cell(APPLICATIONS, "newReceived", "commercialEnterprise", 2)
-                    .cell(APPLICATIONS, "newReceived", "total", 2).build();
+            AnnualReport r = ReportEditor.seed(0)
+                    .cell(APPLICATIONS, "newReceived", "commercialEnterprise", 2)
+                    .cell(APPLICATIONS, "newReceived", "total", 2)
+                    .build();
             assertThat(Checks.run(rule, r)).isEmpty();
         }
     }
@@ -130,9 +173,12 @@ class NumericRulesTest {
 
         @Test
         void resultTotalIsNotTheSumOfTheResults() {
-            AnnualReport r = ReportEditor.seed(2).cell(APPLICATIONS, "otherOther", "naturalPerson", 1).build();
+            AnnualReport r = ReportEditor.seed(2)
+                    .cell(APPLICATIONS, "otherOther", "naturalPerson", 1)
+                    .build();
             assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> {
-                assertThat(x.location()).isEqualTo(Location.cell(SectionKey.APPLICATIONS, 3, "resultTotal", "naturalPerson"));
+                assertThat(x.location())
+                        .isEqualTo(Location.cell(SectionKey.APPLICATIONS, 3, "resultTotal", "naturalPerson"));
                 assertThat(x.expected()).isEqualByComparingTo("1");
                 assertThat(x.actual()).isEqualByComparingTo("0");
                 assertThat(x.messageZh()).contains("（七）总计").contains("（一）予以公开至（六）其他处理");
@@ -141,8 +187,10 @@ class NumericRulesTest {
 
         @Test
         void consistentResultsPass() {
-            AnnualReport r = ReportEditor.seed(2).cell(APPLICATIONS, "otherOther", "naturalPerson", 1)
-                    .cell(APPLICATIONS, "resultTotal", "naturalPerson", 1).build();
+            AnnualReport r = ReportEditor.seed(2)
+                    .cell(APPLICATIONS, "otherOther", "naturalPerson", 1)
+                    .cell(APPLICATIONS, "resultTotal", "naturalPerson", 1)
+                    .build();
             assertThat(Checks.run(rule, r)).isEmpty();
         }
     }
@@ -166,7 +214,9 @@ class NumericRulesTest {
                 assertThat(x.expected()).isEqualByComparingTo("12");
                 assertThat(x.actual()).isEqualByComparingTo("11");
                 assertThat(x.messageZh()).contains("自然人").contains("一 + 二 = 12").contains("（七）总计 + 四 = 11");
-                assertThat(x.messageEn()).contains("newReceived + carriedOver = 12").contains("resultTotal + carriedForward = 11");
+                assertThat(x.messageEn())
+                        .contains("newReceived + carriedOver = 12")
+                        .contains("resultTotal + carriedForward = 11");
             });
         }
 
@@ -188,18 +238,23 @@ class NumericRulesTest {
 
         @Test
         void groupTotalIsNotTheSumOfItsOutcomes() {
-            AnnualReport r = ReportEditor.seed(4).cell(REVIEWS_AND_LITIGATION, "litigationAfterReconsideration", "corrected", 1).build();
+            AnnualReport r = ReportEditor.seed(4)
+                    .cell(REVIEWS_AND_LITIGATION, "litigationAfterReconsideration", "corrected", 1)
+                    .build();
             assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> {
-                assertThat(x.location()).isEqualTo(Location.cell(SectionKey.REVIEWS_AND_LITIGATION, 4,
-                        "litigationAfterReconsideration", "total"));
+                assertThat(x.location())
+                        .isEqualTo(Location.cell(
+                                SectionKey.REVIEWS_AND_LITIGATION, 4, "litigationAfterReconsideration", "total"));
                 assertThat(x.messageZh()).contains("行政诉讼 复议后起诉").contains("结果维持+结果纠正+其他结果+尚未审结 = 1");
             });
         }
 
         @Test
         void consistentGroupsPass() {
-            AnnualReport r = ReportEditor.seed(4).cell(REVIEWS_AND_LITIGATION, "administrativeReconsideration", "upheld", 2)
-                    .cell(REVIEWS_AND_LITIGATION, "administrativeReconsideration", "total", 2).build();
+            AnnualReport r = ReportEditor.seed(4)
+                    .cell(REVIEWS_AND_LITIGATION, "administrativeReconsideration", "upheld", 2)
+                    .cell(REVIEWS_AND_LITIGATION, "administrativeReconsideration", "total", 2)
+                    .build();
             assertThat(Checks.run(rule, r)).isEmpty();
         }
     }
@@ -210,14 +265,20 @@ class NumericRulesTest {
 
         @Test
         void yuanInAWanYuanColumn() {
-            AnnualReport r = ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount", Cell.money("1500", "元")).build();
-            assertThat(Checks.run(rule, r)).singleElement().satisfies(x -> assertThat(x.messageZh()).contains("万元").contains("1500元"));
+            AnnualReport r = ReportEditor.seed(2)
+                    .cell(ACTIVE_DISCLOSURE, "administrativeFees", "feeAmount", Cell.money("1500", "元"))
+                    .build();
+            assertThat(Checks.run(rule, r))
+                    .singleElement()
+                    .satisfies(x -> assertThat(x.messageZh()).contains("万元").contains("1500元"));
         }
 
         @Test
         void theTemplatesUnitPasses() {
             assertThat(Checks.run(rule, ReportEditor.golden(2))).isEmpty();
-            assertThat(Checks.run(rule, ReportEditor.golden(0))).as("2019: the amount's unit is the report's to state").isEmpty();
+            assertThat(Checks.run(rule, ReportEditor.golden(0)))
+                    .as("2019: the amount's unit is the report's to state")
+                    .isEmpty();
         }
     }
 
@@ -247,27 +308,37 @@ class NumericRulesTest {
         @Test
         void itemsCannotGoBelowZero() {
             Rule rule = ActiveDisclosureBoundRule.itemsNegative();
-            AnnualReport bad = ReportEditor.seed(3).cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -37).build();
+            AnnualReport bad = ReportEditor.seed(3)
+                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -37)
+                    .build();
             assertThat(Checks.run(rule, bad)).singleElement().satisfies(x -> {
                 assertThat(x.expected()).isEqualByComparingTo("-36");
                 assertThat(x.actual()).isEqualByComparingTo("-37");
             });
-            AnnualReport ok = ReportEditor.seed(3).cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -36).build();
+            AnnualReport ok = ReportEditor.seed(3)
+                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", -36)
+                    .build();
             assertThat(Checks.run(rule, ok)).isEmpty();
         }
 
         @Test
         void publishedTotalIncludesThisYear() {
             Rule rule = ActiveDisclosureBoundRule.publishedTotal();
-            AnnualReport bad = ReportEditor.seed(0).cell(ACTIVE_DISCLOSURE, "normativeDocuments", "newlyPublished", 3).build();
-            assertThat(Checks.run(rule, bad)).singleElement().satisfies(x -> assertThat(x.location().column()).isEqualTo("totalPublished"));
+            AnnualReport bad = ReportEditor.seed(0)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "newlyPublished", 3)
+                    .build();
+            assertThat(Checks.run(rule, bad))
+                    .singleElement()
+                    .satisfies(x -> assertThat(x.location().column()).isEqualTo("totalPublished"));
             assertThat(Checks.run(rule, ReportEditor.golden(0))).isEmpty(); // 规章 2 new, 5 in total
         }
 
         @Test
         void inForceAtLeastIssuedMinusRepealed() {
             Rule rule = ActiveDisclosureBoundRule.inForceBound();
-            AnnualReport bad = ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 6).build();
+            AnnualReport bad = ReportEditor.seed(2)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 6)
+                    .build();
             assertThat(Checks.run(rule, bad)).singleElement().satisfies(x -> {
                 assertThat(x.expected()).isEqualByComparingTo("7");
                 assertThat(x.actual()).isEqualByComparingTo("6");

@@ -1,17 +1,16 @@
 package cn.gov.disclosure.validation.rules;
 
+import static cn.gov.disclosure.contracts.catalogue.TableId.ACTIVE_DISCLOSURE;
+import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static cn.gov.disclosure.contracts.catalogue.TableId.ACTIVE_DISCLOSURE;
-import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PreviousYearRulesTest {
 
@@ -41,13 +40,16 @@ class PreviousYearRulesTest {
                 assertThat(x.expected()).isEqualByComparingTo("2019");
                 assertThat(x.actual()).isEqualByComparingTo("2017");
             });
-            assertThat(Checks.run(new PreviousCarriedOverRule(), r, with(r, wrong))).isEmpty();
+            assertThat(Checks.run(new PreviousCarriedOverRule(), r, with(r, wrong)))
+                    .isEmpty();
         }
 
         @Test
         void previousYearHeldIsNoNote() {
             AnnualReport r = ReportEditor.golden(0);
-            assertThat(Checks.run(rule, r, with(r, ReportEditor.seed(0).year(2019).build()))).isEmpty();
+            assertThat(Checks.run(
+                            rule, r, with(r, ReportEditor.seed(0).year(2019).build())))
+                    .isEmpty();
         }
     }
 
@@ -58,22 +60,31 @@ class PreviousYearRulesTest {
         @Test
         void carriedOverDiffersFromLastYearsCarriedForward() {
             AnnualReport r = ReportEditor.golden(0);
-            AnnualReport previous = ReportEditor.seed(0).year(2019)
+            AnnualReport previous = ReportEditor.seed(0)
+                    .year(2019)
                     .cell(APPLICATIONS, "carriedForward", "naturalPerson", 3)
-                    .cell(APPLICATIONS, "carriedForward", "total", 3).build();
+                    .cell(APPLICATIONS, "carriedForward", "total", 3)
+                    .build();
             List<Finding> f = Checks.run(rule, r, with(r, previous));
             assertThat(f).extracting(x -> x.location().column()).containsExactly("naturalPerson", "total");
             assertThat(f.get(0).expected()).isEqualByComparingTo("3");
             assertThat(f.get(0).actual()).isEqualByComparingTo("0");
             assertThat(f.get(0).severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.get(0).messageZh()).contains("二、上年结转政府信息公开申请数量").contains("自然人").contains("2019");
+            assertThat(f.get(0).messageZh())
+                    .contains("二、上年结转政府信息公开申请数量")
+                    .contains("自然人")
+                    .contains("2019");
         }
 
         @Test
         void acrossTemplatesColumnByColumn() {
-            AnnualReport r = ReportEditor.seed(2).cell(APPLICATIONS, "carriedOver", "legalServiceAgency", 1).build();
-            AnnualReport previous = ReportEditor.seed(3).year(2020)
-                    .cell(APPLICATIONS, "carriedForward", "legalServiceAgency", 1).build(); // 2019 template
+            AnnualReport r = ReportEditor.seed(2)
+                    .cell(APPLICATIONS, "carriedOver", "legalServiceAgency", 1)
+                    .build();
+            AnnualReport previous = ReportEditor.seed(3)
+                    .year(2020)
+                    .cell(APPLICATIONS, "carriedForward", "legalServiceAgency", 1)
+                    .build(); // 2019 template
             assertThat(Checks.run(rule, r, with(r, previous))).isEmpty();
         }
 
@@ -90,7 +101,9 @@ class PreviousYearRulesTest {
         @Test
         void inForceDoesNotFollowFromLastYear() {
             AnnualReport r = ReportEditor.seed(2).year(2022).build(); // 7 issued, 0 repealed, 7 in force
-            AnnualReport previous = ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 5).build();
+            AnnualReport previous = ReportEditor.seed(2)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 5)
+                    .build();
             assertThat(Checks.run(rule, r, with(r, previous))).singleElement().satisfies(x -> {
                 assertThat(x.location().row()).isEqualTo("normativeDocuments");
                 assertThat(x.location().column()).isEqualTo("inForce");
@@ -102,9 +115,14 @@ class PreviousYearRulesTest {
 
         @Test
         void consistentInForcePasses() {
-            AnnualReport r = ReportEditor.seed(2).year(2022).cell(ACTIVE_DISCLOSURE, "normativeDocuments", "repealed", 2)
-                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 9).build();
-            AnnualReport previous = ReportEditor.seed(2).cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 4).build();
+            AnnualReport r = ReportEditor.seed(2)
+                    .year(2022)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "repealed", 2)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 9)
+                    .build();
+            AnnualReport previous = ReportEditor.seed(2)
+                    .cell(ACTIVE_DISCLOSURE, "normativeDocuments", "inForce", 4)
+                    .build();
             assertThat(Checks.run(rule, r, with(r, previous))).isEmpty();
         }
 
@@ -123,9 +141,11 @@ class PreviousYearRulesTest {
         @Test
         void itemsDoNotFollowFromLastYear() {
             AnnualReport r = ReportEditor.golden(3); // 2020: 行政许可 上一年项目数量 36
-            AnnualReport previous = ReportEditor.seed(3).year(2019)
+            AnnualReport previous = ReportEditor.seed(3)
+                    .year(2019)
                     .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "previousYearItems", 30)
-                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 5).build();
+                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 5)
+                    .build();
             assertThat(Checks.run(rule, r, with(r, previous))).singleElement().satisfies(x -> {
                 assertThat(x.location().row()).isEqualTo("administrativeLicensing");
                 assertThat(x.expected()).isEqualByComparingTo("35");
@@ -136,9 +156,11 @@ class PreviousYearRulesTest {
         @Test
         void consistentItemsPass() {
             AnnualReport r = ReportEditor.golden(3);
-            AnnualReport previous = ReportEditor.seed(3).year(2019)
+            AnnualReport previous = ReportEditor.seed(3)
+                    .year(2019)
                     .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "previousYearItems", 30)
-                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 6).build();
+                    .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 6)
+                    .build();
             assertThat(Checks.run(rule, r, with(r, previous))).isEmpty();
         }
     }
@@ -146,14 +168,22 @@ class PreviousYearRulesTest {
     @Test
     void theValidatorRunsTheTemplateSpecificRulesOnlyForTheirTemplate() {
         AnnualReport r2019 = ReportEditor.golden(3);
-        AnnualReport bad2019Previous = ReportEditor.seed(3).year(2019)
-                .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 9).build();
-        assertThat(Checks.validate(r2019, with(r2019, bad2019Previous))).extracting(Finding::code)
-                .contains("PREV-ITEMS").doesNotContain("PREV-IN-FORCE", "PREV-YEAR-UNAVAILABLE");
+        AnnualReport bad2019Previous = ReportEditor.seed(3)
+                .year(2019)
+                .cell(ACTIVE_DISCLOSURE, "administrativeLicensing", "changeThisYear", 9)
+                .build();
+        assertThat(Checks.validate(r2019, with(r2019, bad2019Previous)))
+                .extracting(Finding::code)
+                .contains("PREV-ITEMS")
+                .doesNotContain("PREV-IN-FORCE", "PREV-YEAR-UNAVAILABLE");
         AnnualReport r2021 = ReportEditor.seed(2).year(2022).build();
-        AnnualReport bad2021Previous = ReportEditor.seed(2).template(TemplateVersion.T2021)
-                .cell(ACTIVE_DISCLOSURE, "rules", "inForce", 1).build();
-        assertThat(Checks.validate(r2021, with(r2021, bad2021Previous))).extracting(Finding::code)
-                .contains("PREV-IN-FORCE").doesNotContain("PREV-ITEMS");
+        AnnualReport bad2021Previous = ReportEditor.seed(2)
+                .template(TemplateVersion.T2021)
+                .cell(ACTIVE_DISCLOSURE, "rules", "inForce", 1)
+                .build();
+        assertThat(Checks.validate(r2021, with(r2021, bad2021Previous)))
+                .extracting(Finding::code)
+                .contains("PREV-IN-FORCE")
+                .doesNotContain("PREV-ITEMS");
     }
 }

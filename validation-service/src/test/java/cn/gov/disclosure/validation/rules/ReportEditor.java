@@ -8,7 +8,6 @@ import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -64,7 +63,9 @@ final class ReportEditor {
     }
 
     ReportEditor cell(TableId table, String row, String column, Cell cell) {
-        tables.computeIfAbsent(table, t -> new LinkedHashMap<>()).computeIfAbsent(row, r -> new LinkedHashMap<>()).put(column, cell);
+        tables.computeIfAbsent(table, t -> new LinkedHashMap<>())
+                .computeIfAbsent(row, r -> new LinkedHashMap<>())
+                .put(column, cell);
         return this;
     }
 
@@ -126,7 +127,11 @@ final class ReportEditor {
     }
 
     String text(SectionKey key) {
-        return sections.stream().filter(s -> s.key() == key).findFirst().map(Section::text).orElse(null);
+        return sections.stream()
+                .filter(s -> s.key() == key)
+                .findFirst()
+                .map(Section::text)
+                .orElse(null);
     }
 
     ReportEditor appendText(SectionKey key, String more) {
@@ -154,8 +159,15 @@ final class ReportEditor {
     }
 
     AnnualReport build() {
-        return new AnnualReport(organisationName, year, template, title, sections,
-                table(TableId.ACTIVE_DISCLOSURE), table(TableId.APPLICATIONS), table(TableId.REVIEWS_AND_LITIGATION));
+        return new AnnualReport(
+                organisationName,
+                year,
+                template,
+                title,
+                sections,
+                table(TableId.ACTIVE_DISCLOSURE),
+                table(TableId.APPLICATIONS),
+                table(TableId.REVIEWS_AND_LITIGATION));
     }
 
     private ReportTable table(TableId id) {

@@ -5,16 +5,17 @@ import cn.gov.disclosure.contracts.catalogue.ColumnRole;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
+import cn.gov.disclosure.contracts.catalogue.ValueKind;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Test and benchmark helper: varied reports of both templates built from the golden seeds. A {@link #valid()} report
@@ -25,13 +26,26 @@ import java.util.Random;
 final class ReportGenerator {
 
     enum Fault {
-        ROW_TOTAL("T3-ROW-TOTAL"), RESULT_TOTAL("T3-RESULT-TOTAL"), BALANCE("T3-BALANCE"), GROUP_TOTAL("T4-GROUP-TOTAL"),
-        MISSING_CELL("CELL-MISSING"), NEGATIVE("CELL-NON-NEGATIVE"), FRACTION("CELL-WHOLE-NUMBER"),
-        MISSING_SECTION("SECTION-MISSING"), SECTION_ORDER("SECTION-ORDER"), TEMPLATE("TEMPLATE-MISMATCH"),
-        ORGANISATION("ORG-MISMATCH"), YEAR("YEAR-MISMATCH"), MISSING_TABLE("TABLE-MISSING"),
-        NARRATIVE_APPLICATIONS("NARRATIVE-APPLICATIONS"), NARRATIVE_LITIGATION("NARRATIVE-LITIGATION"),
-        BREAKDOWN("NARRATIVE-BREAKDOWN"), PERCENT("NARRATIVE-PERCENT"), RULES_AT_TOWNSHIP("RULES-AT-TOWNSHIP"),
-        PREVIOUS_CARRIED_OVER("PREV-CARRIED-OVER"), FEE_NOT_STATED("FEE-NOT-STATED");
+        ROW_TOTAL("T3-ROW-TOTAL"),
+        RESULT_TOTAL("T3-RESULT-TOTAL"),
+        BALANCE("T3-BALANCE"),
+        GROUP_TOTAL("T4-GROUP-TOTAL"),
+        MISSING_CELL("CELL-MISSING"),
+        NEGATIVE("CELL-NON-NEGATIVE"),
+        FRACTION("CELL-WHOLE-NUMBER"),
+        MISSING_SECTION("SECTION-MISSING"),
+        SECTION_ORDER("SECTION-ORDER"),
+        TEMPLATE("TEMPLATE-MISMATCH"),
+        ORGANISATION("ORG-MISMATCH"),
+        YEAR("YEAR-MISMATCH"),
+        MISSING_TABLE("TABLE-MISSING"),
+        NARRATIVE_APPLICATIONS("NARRATIVE-APPLICATIONS"),
+        NARRATIVE_LITIGATION("NARRATIVE-LITIGATION"),
+        BREAKDOWN("NARRATIVE-BREAKDOWN"),
+        PERCENT("NARRATIVE-PERCENT"),
+        RULES_AT_TOWNSHIP("RULES-AT-TOWNSHIP"),
+        PREVIOUS_CARRIED_OVER("PREV-CARRIED-OVER"),
+        FEE_NOT_STATED("FEE-NOT-STATED");
 
         final String code;
 
@@ -40,11 +54,10 @@ final class ReportGenerator {
         }
     }
 
-    record Generated(AnnualReport report, ValidationContext ctx, Fault fault) {
-    }
+    record Generated(AnnualReport report, ValidationContext ctx, Fault fault) {}
 
     private static final List<AnnualReport> BASES =
-            java.util.stream.IntStream.range(0, 5).mapToObj(ReportEditor::golden).toList();
+            IntStream.range(0, 5).mapToObj(ReportEditor::golden).toList();
 
     private final Random rnd;
 
@@ -90,7 +103,11 @@ final class ReportGenerator {
             }
             case GROUP_TOTAL -> {
                 RowDef row = pick(layout.reviews.rows());
-                e.add(TableId.REVIEWS_AND_LITIGATION, row.key(), pick(parts(row)).key(), 1);
+                e.add(
+                        TableId.REVIEWS_AND_LITIGATION,
+                        row.key(),
+                        pick(parts(row)).key(),
+                        1);
             }
             case MISSING_CELL -> {
                 TableDef table = pick(layout.tables);
@@ -101,8 +118,12 @@ final class ReportGenerator {
                 RowDef row = pick(layout.results);
                 e.cell(TableId.APPLICATIONS, row.key(), pick(parts(row)).key(), -1);
             }
-            case FRACTION -> e.cell(TableId.ACTIVE_DISCLOSURE, layout.activeDisclosure.rows().get(1).key(),
-                    layout.activeDisclosure.rows().get(1).columns().get(0).key(), "1.5");
+            case FRACTION ->
+                e.cell(
+                        TableId.ACTIVE_DISCLOSURE,
+                        layout.activeDisclosure.rows().get(1).key(),
+                        layout.activeDisclosure.rows().get(1).columns().get(0).key(),
+                        "1.5");
             case MISSING_SECTION -> e.removeSection(SectionKey.values()[rnd.nextInt(6)]);
             case SECTION_ORDER -> e.moveSection(SectionKey.OVERVIEW, 3);
             case TEMPLATE -> {
@@ -113,20 +134,39 @@ final class ReportGenerator {
             case ORGANISATION -> expectedName = "某某乡人民政府";
             case YEAR -> expectedYear = plain.year() + 1;
             case MISSING_TABLE -> e.removeTable(TableId.values()[rnd.nextInt(3)]);
-            case NARRATIVE_APPLICATIONS -> e.appendText(SectionKey.APPLICATIONS, "本年度共收到政府信息公开申请"
-                    + plain.applications().value(layout.newReceived.key(), layout.applicationsTotal.key())
-                    .add(plain.applications().value(layout.carriedOver.key(), layout.applicationsTotal.key())).add(BigDecimal.ONE)
-                    + "件。");
+            case NARRATIVE_APPLICATIONS ->
+                e.appendText(
+                        SectionKey.APPLICATIONS,
+                        "本年度共收到政府信息公开申请"
+                                + plain.applications()
+                                        .value(layout.newReceived.key(), layout.applicationsTotal.key())
+                                        .add(plain.applications()
+                                                .value(layout.carriedOver.key(), layout.applicationsTotal.key()))
+                                        .add(BigDecimal.ONE)
+                                + "件。");
             case NARRATIVE_LITIGATION -> {
                 RowDef row = layout.reconsiderationRows.get(0);
-                e.add(TableId.REVIEWS_AND_LITIGATION, row.key(), parts(row).get(0).key(), 1);
+                e.add(
+                        TableId.REVIEWS_AND_LITIGATION,
+                        row.key(),
+                        parts(row).get(0).key(),
+                        1);
                 e.add(TableId.REVIEWS_AND_LITIGATION, row.key(), layout.reviewsTotal.key(), 1);
                 e.text(SectionKey.REVIEWS_AND_LITIGATION, "本年度未发生政府信息公开行政复议案件。");
             }
             case BREAKDOWN -> e.appendText(SectionKey.OVERVIEW, "本年共发布通知公告50条，其中通知20条、公告31条。");
             case PERCENT -> e.appendText(SectionKey.OVERVIEW, "本年共发布通知公告50条，其中通知20条，占45%；公告30条，占60%。");
-            case RULES_AT_TOWNSHIP -> e.cell(TableId.ACTIVE_DISCLOSURE, Keys.T2_RULES,
-                    layout.activeDisclosure.row(Keys.T2_RULES).orElseThrow().columns().get(0).key(), 1);
+            case RULES_AT_TOWNSHIP ->
+                e.cell(
+                        TableId.ACTIVE_DISCLOSURE,
+                        Keys.T2_RULES,
+                        layout.activeDisclosure
+                                .row(Keys.T2_RULES)
+                                .orElseThrow()
+                                .columns()
+                                .get(0)
+                                .key(),
+                        1);
             case PREVIOUS_CARRIED_OVER -> {
                 ReportEditor p = previousOf(plain);
                 p.add(TableId.APPLICATIONS, layout.carriedForward.key(), layout.applicationsTotal.key(), 1);
@@ -142,8 +182,11 @@ final class ReportGenerator {
             default -> throw new IllegalStateException();
         }
         AnnualReport r = e.build();
-        return new Generated(r, new ValidationContext(expectedName, expectedYear, OrganisationLevel.TOWNSHIP,
-                Optional.ofNullable(previous)), fault);
+        return new Generated(
+                r,
+                new ValidationContext(
+                        expectedName, expectedYear, OrganisationLevel.TOWNSHIP, Optional.ofNullable(previous)),
+                fault);
     }
 
     /** A golden seed with random, consistent Tables 3 and 4 and a narrative that agrees. */
@@ -153,7 +196,8 @@ final class ReportGenerator {
         Layout layout = Layout.of(base);
         TemplateVersion t = base.template();
         if (t == TemplateVersion.T2021 && rnd.nextBoolean()) {
-            e.year(2022 + rnd.nextInt(3)); // a later year of the same template, so the previous year is 2021-template too
+            e.year(2022
+                    + rnd.nextInt(3)); // a later year of the same template, so the previous year is 2021-template too
         }
         fillApplications(e, layout);
         fillReviews(e, layout);
@@ -163,10 +207,14 @@ final class ReportGenerator {
             for (ColumnDef col : row.columns()) {
                 if (row.key().equals(Keys.T2_RULES)) {
                     e.cell(TableId.ACTIVE_DISCLOSURE, row.key(), col.key(), 0);
-                } else if (col.kind() == cn.gov.disclosure.contracts.catalogue.ValueKind.MONEY) {
-                    e.cell(TableId.ACTIVE_DISCLOSURE, row.key(), col.key(), new Cell(
-                            BigDecimal.valueOf(rnd.nextInt(100_000), col.maxScale() > 0 ? col.maxScale() : 0),
-                            col.unit() != null ? col.unit() : "元"));
+                } else if (col.kind() == ValueKind.MONEY) {
+                    e.cell(
+                            TableId.ACTIVE_DISCLOSURE,
+                            row.key(),
+                            col.key(),
+                            new Cell(
+                                    BigDecimal.valueOf(rnd.nextInt(100_000), col.maxScale() > 0 ? col.maxScale() : 0),
+                                    col.unit() != null ? col.unit() : "元"));
                 }
             }
         }
@@ -181,8 +229,10 @@ final class ReportGenerator {
                 e.text(key, text);
             }
         }
-        e.appendText(SectionKey.REVIEWS_AND_LITIGATION, "本年度发生政府信息公开行政复议"
-                + sum(e, layout.reconsiderationRows, layout) + "件，行政诉讼" + sum(e, layout.litigationRows, layout) + "件。");
+        e.appendText(
+                SectionKey.REVIEWS_AND_LITIGATION,
+                "本年度发生政府信息公开行政复议" + sum(e, layout.reconsiderationRows, layout) + "件，行政诉讼"
+                        + sum(e, layout.litigationRows, layout) + "件。");
         if (e.text(SectionKey.OTHER_MATTERS) == null) {
             e.text(SectionKey.OTHER_MATTERS, "无其他需要报告的事项。");
         }
@@ -197,7 +247,10 @@ final class ReportGenerator {
         ReportEditor p = ReportEditor.of(r).year(r.year() - 1).template(TemplateVersion.requiredFor(r.year() - 1));
         Layout layout = Layout.of(r);
         for (ColumnDef col : layout.applicationColumns) {
-            p.cell(TableId.APPLICATIONS, layout.carriedForward.key(), col.key(),
+            p.cell(
+                    TableId.APPLICATIONS,
+                    layout.carriedForward.key(),
+                    col.key(),
                     r.applications().rows().get(layout.carriedOver.key()).get(col.key()));
         }
         if (r.template() == TemplateVersion.T2021 && r.year() > 2021) {

@@ -1,19 +1,20 @@
 package cn.gov.disclosure.validation.rules;
 
+import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
+import static cn.gov.disclosure.contracts.catalogue.TableId.REVIEWS_AND_LITIGATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static cn.gov.disclosure.contracts.catalogue.TableId.APPLICATIONS;
-import static cn.gov.disclosure.contracts.catalogue.TableId.REVIEWS_AND_LITIGATION;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 class ReportValidatorTest {
 
@@ -21,19 +22,31 @@ class ReportValidatorTest {
     void allFaultsInOnePass() {
         AnnualReport r = ReportEditor.seed(2)
                 .removeSection(SectionKey.PROBLEMS_AND_IMPROVEMENTS)
-                .cell(APPLICATIONS, "granted", "naturalPerson", 1)                  // row total, result total
-                .cell(APPLICATIONS, "carriedForward", "naturalPerson", 1)           // row total, balance
-                .cell(REVIEWS_AND_LITIGATION, "litigationDirect", "upheld", 1)     // group total, narrative
+                .cell(APPLICATIONS, "granted", "naturalPerson", 1) // row total, result total
+                .cell(APPLICATIONS, "carriedForward", "naturalPerson", 1) // row total, balance
+                .cell(REVIEWS_AND_LITIGATION, "litigationDirect", "upheld", 1) // group total, narrative
                 .cell(APPLICATIONS, "refusedStateSecret", "researchInstitution", "0.5")
                 .build();
-        AnnualReport previous = ReportEditor.seed(4).year(2020).template(TemplateVersion.T2019).build();
-        ValidationContext ctx = new ValidationContext("樟树市昌傅镇人民政府", 2021, OrganisationLevel.TOWNSHIP, Optional.of(previous));
+        AnnualReport previous =
+                ReportEditor.seed(4).year(2020).template(TemplateVersion.T2019).build();
+        ValidationContext ctx =
+                new ValidationContext("樟树市昌傅镇人民政府", 2021, OrganisationLevel.TOWNSHIP, Optional.of(previous));
         List<Finding> findings = Checks.validate(r, ctx);
-        assertThat(findings).extracting(Finding::code).containsSubsequence(
-                "SECTION-MISSING", "CELL-WHOLE-NUMBER", "T3-ROW-TOTAL", "T3-RESULT-TOTAL", "T3-BALANCE", "T4-GROUP-TOTAL",
-                "FEE-NOT-STATED");
-        assertThat(findings).extracting(Finding::code).doesNotContain("ORG-MISMATCH", "YEAR-MISMATCH", "PREV-YEAR-UNAVAILABLE");
-        assertThat(Checks.withCode(findings, "T3-ROW-TOTAL")).extracting(f -> f.location().row())
+        assertThat(findings)
+                .extracting(Finding::code)
+                .containsSubsequence(
+                        "SECTION-MISSING",
+                        "CELL-WHOLE-NUMBER",
+                        "T3-ROW-TOTAL",
+                        "T3-RESULT-TOTAL",
+                        "T3-BALANCE",
+                        "T4-GROUP-TOTAL",
+                        "FEE-NOT-STATED");
+        assertThat(findings)
+                .extracting(Finding::code)
+                .doesNotContain("ORG-MISMATCH", "YEAR-MISMATCH", "PREV-YEAR-UNAVAILABLE");
+        assertThat(Checks.withCode(findings, "T3-ROW-TOTAL"))
+                .extracting(f -> f.location().row())
                 .containsExactly("granted", "refusedStateSecret", "carriedForward");
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.messageZh()).isNotBlank();
@@ -92,15 +105,16 @@ class ReportValidatorTest {
         List<Finding> first = v.validate(a, Checks.township(a));
         v.validate(b, Checks.township(b));
         assertThat(v.validate(a, Checks.township(a))).isEqualTo(first);
-        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> first.add(first.get(0)));
+        Assertions.assertThrows(UnsupportedOperationException.class, () -> first.add(first.get(0)));
     }
 
     @Test
     void threadsDoNotShareState() throws InterruptedException {
         ReportValidator v = ReportValidator.standard();
         List<AnnualReport> reports = List.of(ReportEditor.golden(0), ReportEditor.golden(1), ReportEditor.golden(2));
-        List<List<Finding>> expected = reports.stream().map(r -> v.validate(r, Checks.township(r))).toList();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<List<Finding>> expected =
+                reports.stream().map(r -> v.validate(r, Checks.township(r))).toList();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int offset = t;
@@ -108,7 +122,8 @@ class ReportValidatorTest {
                 try {
                     for (int i = 0; i < 300; i++) {
                         int k = (i + offset) % reports.size();
-                        assertThat(v.validate(reports.get(k), Checks.township(reports.get(k)))).isEqualTo(expected.get(k));
+                        assertThat(v.validate(reports.get(k), Checks.township(reports.get(k))))
+                                .isEqualTo(expected.get(k));
                     }
                 } catch (Throwable e) {
                     failures.add(e);

@@ -1,5 +1,7 @@
 package cn.gov.disclosure.validation.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.RowRole;
@@ -7,8 +9,6 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import cn.gov.disclosure.contracts.catalogue.TemplateCatalogue;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class RuleCatalogueTest {
 
@@ -30,15 +29,40 @@ class RuleCatalogueTest {
     @Test
     void theCatalogue() {
         Map<String, Severity> expected = new LinkedHashMap<>();
-        for (String code : List.of("SECTION-MISSING", "SECTION-ORDER", "TEMPLATE-MISMATCH", "ORG-MISMATCH", "YEAR-MISMATCH",
-                "TABLE-MISSING", "CELL-MISSING", "CELL-UNEXPECTED", "CELL-WHOLE-NUMBER", "CELL-NON-NEGATIVE",
-                "CELL-MONEY-SCALE", "T3-ROW-TOTAL", "T3-RESULT-TOTAL", "T3-BALANCE", "T4-GROUP-TOTAL")) {
+        for (String code : List.of(
+                "SECTION-MISSING",
+                "SECTION-ORDER",
+                "TEMPLATE-MISMATCH",
+                "ORG-MISMATCH",
+                "YEAR-MISMATCH",
+                "TABLE-MISSING",
+                "CELL-MISSING",
+                "CELL-UNEXPECTED",
+                "CELL-WHOLE-NUMBER",
+                "CELL-NON-NEGATIVE",
+                "CELL-MONEY-SCALE",
+                "T3-ROW-TOTAL",
+                "T3-RESULT-TOTAL",
+                "T3-BALANCE",
+                "T4-GROUP-TOTAL")) {
             expected.put(code, Severity.ERROR);
         }
-        for (String code : List.of("SECTION-EMPTY", "CELL-UNIT-MISMATCH", "MONEY-UNIT-MISSING", "T2-ITEMS-NEGATIVE",
-                "T2-PUBLISHED-TOTAL", "T2-IN-FORCE-BOUND", "PREV-CARRIED-OVER", "PREV-IN-FORCE", "PREV-ITEMS",
-                "RULES-AT-TOWNSHIP", "NARRATIVE-APPLICATIONS", "NARRATIVE-LITIGATION", "NARRATIVE-BREAKDOWN",
-                "NARRATIVE-PERCENT", "FEE-NOT-STATED")) {
+        for (String code : List.of(
+                "SECTION-EMPTY",
+                "CELL-UNIT-MISMATCH",
+                "MONEY-UNIT-MISSING",
+                "T2-ITEMS-NEGATIVE",
+                "T2-PUBLISHED-TOTAL",
+                "T2-IN-FORCE-BOUND",
+                "PREV-CARRIED-OVER",
+                "PREV-IN-FORCE",
+                "PREV-ITEMS",
+                "RULES-AT-TOWNSHIP",
+                "NARRATIVE-APPLICATIONS",
+                "NARRATIVE-LITIGATION",
+                "NARRATIVE-BREAKDOWN",
+                "NARRATIVE-PERCENT",
+                "FEE-NOT-STATED")) {
             expected.put(code, Severity.WARNING);
         }
         expected.put("PREV-YEAR-UNAVAILABLE", Severity.INFO);
@@ -67,7 +91,8 @@ class RuleCatalogueTest {
         assertThat(RuleCatalogue.byCode("FEE-NOT-STATED").info().templates()).containsExactly(TemplateVersion.T2021);
         assertThat(RuleCatalogue.byCode("PREV-IN-FORCE").info().templates()).containsExactly(TemplateVersion.T2021);
         assertThat(RuleCatalogue.byCode("PREV-ITEMS").info().templates()).containsExactly(TemplateVersion.T2019);
-        assertThat(RuleCatalogue.byCode("T3-BALANCE").info().templates()).containsExactlyInAnyOrder(TemplateVersion.values());
+        assertThat(RuleCatalogue.byCode("T3-BALANCE").info().templates())
+                .containsExactlyInAnyOrder(TemplateVersion.values());
     }
 
     @Test
@@ -75,17 +100,31 @@ class RuleCatalogueTest {
         Set<String> t2Rows = new HashSet<>();
         Set<String> t2Columns = new HashSet<>();
         for (TemplateVersion t : TemplateVersion.values()) {
-            for (RowDef row : TemplateCatalogue.table(t, TableId.ACTIVE_DISCLOSURE).rows()) {
+            for (RowDef row :
+                    TemplateCatalogue.table(t, TableId.ACTIVE_DISCLOSURE).rows()) {
                 t2Rows.add(row.key());
                 row.columns().forEach(c -> t2Columns.add(c.key()));
             }
             var t3 = TemplateCatalogue.table(t, TableId.APPLICATIONS);
-            assertThat(t3.row(Keys.T3_NEW_RECEIVED)).get().extracting(RowDef::role).isEqualTo(RowRole.INCOMING);
-            assertThat(t3.row(Keys.T3_CARRIED_OVER)).get().extracting(RowDef::role).isEqualTo(RowRole.INCOMING);
+            assertThat(t3.row(Keys.T3_NEW_RECEIVED))
+                    .get()
+                    .extracting(RowDef::role)
+                    .isEqualTo(RowRole.INCOMING);
+            assertThat(t3.row(Keys.T3_CARRIED_OVER))
+                    .get()
+                    .extracting(RowDef::role)
+                    .isEqualTo(RowRole.INCOMING);
         }
         assertThat(t2Rows).contains(Keys.T2_RULES);
-        assertThat(t2Columns).contains(Keys.T2_PREVIOUS_YEAR_ITEMS, Keys.T2_CHANGE_THIS_YEAR, Keys.T2_NEWLY_PUBLISHED,
-                Keys.T2_TOTAL_PUBLISHED, Keys.T2_ISSUED, Keys.T2_REPEALED, Keys.T2_IN_FORCE);
+        assertThat(t2Columns)
+                .contains(
+                        Keys.T2_PREVIOUS_YEAR_ITEMS,
+                        Keys.T2_CHANGE_THIS_YEAR,
+                        Keys.T2_NEWLY_PUBLISHED,
+                        Keys.T2_TOTAL_PUBLISHED,
+                        Keys.T2_ISSUED,
+                        Keys.T2_REPEALED,
+                        Keys.T2_IN_FORCE);
     }
 
     /**
@@ -107,7 +146,8 @@ class RuleCatalogueTest {
             for (TableId id : List.of(TableId.APPLICATIONS, TableId.REVIEWS_AND_LITIGATION)) {
                 for (RowDef row : TemplateCatalogue.table(t, id).rows()) {
                     if (id == TableId.APPLICATIONS) {
-                        labels.addAll(row.allLabels()); // Table 4's row labels (行政复议…) are words the narrative rules look for
+                        labels.addAll(
+                                row.allLabels()); // Table 4's row labels (行政复议…) are words the narrative rules look for
                     }
                     keys.add(row.key());
                     for (ColumnDef c : row.columns()) {
@@ -120,12 +160,17 @@ class RuleCatalogueTest {
         keys.remove("total"); // also a plain English word
         sources.forEach((file, text) -> {
             for (String label : labels) {
-                assertThat(text).as("%s repeats the catalogue label %s", file, label).doesNotContain(label);
+                assertThat(text)
+                        .as("%s repeats the catalogue label %s", file, label)
+                        .doesNotContain(label);
             }
             for (String key : keys) {
-                boolean allowed = file.equals("Keys.java") && (key.equals(Keys.T3_NEW_RECEIVED) || key.equals(Keys.T3_CARRIED_OVER));
+                boolean allowed = file.equals("Keys.java")
+                        && (key.equals(Keys.T3_NEW_RECEIVED) || key.equals(Keys.T3_CARRIED_OVER));
                 if (!allowed) {
-                    assertThat(text).as("%s repeats the catalogue key %s", file, key).doesNotContain("\"" + key + "\"");
+                    assertThat(text)
+                            .as("%s repeats the catalogue key %s", file, key)
+                            .doesNotContain("\"" + key + "\"");
                 }
             }
         });

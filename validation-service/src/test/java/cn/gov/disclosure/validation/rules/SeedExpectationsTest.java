@@ -1,17 +1,16 @@
 package cn.gov.disclosure.validation.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.Location;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.SectionKey;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The five golden seeds through the whole catalogue; context: a township, the name and year the report gives itself,
@@ -50,7 +49,8 @@ class SeedExpectationsTest {
     @Test
     void seed000BreakdownDoesNotAddUp() {
         // 12 categories of 10+4+6+16+16+2+4+3+19+8+6+1 = 95 items against 累计主动公开信息91条 (the percentages use 91)
-        assertThat(Checks.withCode(findings(0), "NARRATIVE-BREAKDOWN")).singleElement()
+        assertThat(Checks.withCode(findings(0), "NARRATIVE-BREAKDOWN"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.actual()).isEqualByComparingTo("95"));
     }
 
@@ -63,10 +63,17 @@ class SeedExpectationsTest {
 
     @Test
     void theWarningsAndNotesOfEachSeed() {
-        assertThat(findings(0)).extracting(Finding::code).containsExactly(
-                "PREV-YEAR-UNAVAILABLE", "RULES-AT-TOWNSHIP", "RULES-AT-TOWNSHIP", "RULES-AT-TOWNSHIP", "NARRATIVE-BREAKDOWN");
-        assertThat(findings(1)).extracting(Finding::code).containsExactly(
-                "SECTION-MISSING", "MONEY-UNIT-MISSING", "PREV-YEAR-UNAVAILABLE");
+        assertThat(findings(0))
+                .extracting(Finding::code)
+                .containsExactly(
+                        "PREV-YEAR-UNAVAILABLE",
+                        "RULES-AT-TOWNSHIP",
+                        "RULES-AT-TOWNSHIP",
+                        "RULES-AT-TOWNSHIP",
+                        "NARRATIVE-BREAKDOWN");
+        assertThat(findings(1))
+                .extracting(Finding::code)
+                .containsExactly("SECTION-MISSING", "MONEY-UNIT-MISSING", "PREV-YEAR-UNAVAILABLE");
         assertThat(findings(2)).extracting(Finding::code).containsExactly("PREV-YEAR-UNAVAILABLE", "FEE-NOT-STATED");
         assertThat(findings(3)).extracting(Finding::code).containsExactly("PREV-YEAR-UNAVAILABLE");
         assertThat(findings(4)).extracting(Finding::code).containsExactly("PREV-YEAR-UNAVAILABLE", "FEE-NOT-STATED");

@@ -3,12 +3,12 @@ package cn.gov.disclosure.validation.rules;
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -35,11 +35,9 @@ public final class ValidatorBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ObjectReader READER = ContractsJson.mapper().readerFor(AnnualReport.class);
 
-    private ValidatorBenchmark() {
-    }
+    private ValidatorBenchmark() {}
 
-    record Input(byte[] json, AnnualReport report, ValidationContext ctx) {
-    }
+    record Input(byte[] json, AnnualReport report, ValidationContext ctx) {}
 
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
@@ -56,15 +54,18 @@ public final class ValidatorBenchmark {
             inputs.add(new Input(json, g.report(), g.ctx()));
         }
         ReportValidator validator = ReportValidator.standard();
-        System.out.printf("reports: %d (%d with an injected fault; JSON %,d bytes on average), rules: %d, JVM %s%n",
+        System.out.printf(
+                "reports: %d (%d with an injected fault; JSON %,d bytes on average), rules: %d, JVM %s%n",
                 n, faulty, bytes / n, validator.rules().size(), System.getProperty("java.vm.version"));
         if (args.length > 2 && args[2].equals("per-rule")) {
             perRule(inputs);
         }
 
         ToLongFunction<Input> parse = in -> read(in.json()).sections().size();
-        ToLongFunction<Input> parseAndValidate = in -> validator.validate(read(in.json()), in.ctx()).size();
-        ToLongFunction<Input> validateOnly = in -> validator.validate(in.report(), in.ctx()).size();
+        ToLongFunction<Input> parseAndValidate =
+                in -> validator.validate(read(in.json()), in.ctx()).size();
+        ToLongFunction<Input> validateOnly =
+                in -> validator.validate(in.report(), in.ctx()).size();
 
         long findings = 0;
         for (Input in : inputs) {
@@ -74,7 +75,9 @@ public final class ValidatorBenchmark {
 
         warmUp(inputs, parseAndValidate, validateOnly);
         double[] us = measure(inputs, seconds, parse, parseAndValidate, validateOnly);
-        String[] names = {"1. JSON -> report", "2. JSON -> report -> validate", "3. validate only, cold (cycling over N reports)"};
+        String[] names = {
+            "1. JSON -> report", "2. JSON -> report -> validate", "3. validate only, cold (cycling over N reports)"
+        };
         for (int i = 0; i < us.length; i++) {
             System.out.printf("%-50s %8.1f µs CPU per report = %,9.0f reports/s/core%n", names[i], us[i], 1e6 / us[i]);
         }
@@ -82,8 +85,11 @@ public final class ValidatorBenchmark {
         double bothUs = us[1];
         double coldUs = us[2];
         double hotUs = bothUs - parseUs;
-        System.out.printf("=> validation of a freshly read report: %.1f µs CPU = %,.0f reports/s/core%n", hotUs, 1e6 / hotUs);
-        System.out.printf("=> validation of a report from a cold cache: %.1f µs CPU = %,.0f reports/s/core%n", coldUs, 1e6 / coldUs);
+        System.out.printf(
+                "=> validation of a freshly read report: %.1f µs CPU = %,.0f reports/s/core%n", hotUs, 1e6 / hotUs);
+        System.out.printf(
+                "=> validation of a report from a cold cache: %.1f µs CPU = %,.0f reports/s/core%n",
+                coldUs, 1e6 / coldUs);
     }
 
     private static AnnualReport read(byte[] json) {
@@ -133,8 +139,9 @@ public final class ValidatorBenchmark {
             rounds++;
         } while (System.nanoTime() < end);
         long wall = System.nanoTime() - wall0;
-        long cpuTotal = java.util.Arrays.stream(cpu).sum();
-        System.out.printf("%d rounds of %d reports per workload; the thread was on a CPU %.0f%% of the %.1f s%n",
+        long cpuTotal = Arrays.stream(cpu).sum();
+        System.out.printf(
+                "%d rounds of %d reports per workload; the thread was on a CPU %.0f%% of the %.1f s%n",
                 rounds, inputs.size(), 100.0 * cpuTotal / wall, wall / 1e9);
         if (sink == 42) {
             System.out.println();

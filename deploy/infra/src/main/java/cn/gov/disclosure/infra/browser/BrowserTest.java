@@ -4,13 +4,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
-
-import java.nio.file.Files;
 
 /**
  * What a page's browser test does around each test: one {@link Chromium} per class, a fresh page per test, a
@@ -44,7 +44,7 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void newPage(TestInfo info) {
-        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        testName = info.getTestMethod().map(Method::getName).orElse("test");
         page = Chromium.newPage(browser);
         context = page.context();
     }

@@ -5,7 +5,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -21,24 +20,36 @@ public final class Chromium {
     /** Where the tests write their screenshots (target/screenshots of the module). */
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static Playwright playwright() {
-        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        return Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
     public static Browser launch(Playwright playwright) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     /** A fresh context (zh-CN, Asia/Shanghai, 1440×1000, 20 s timeouts) with page errors printed. */
     public static Page newPage(Browser browser) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai").setViewportSize(1440, 1000));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai")
+                .setViewportSize(1440, 1000));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.onPageError(e -> System.out.println("[browser page error] " + e));
@@ -52,6 +63,8 @@ public final class Chromium {
 
     /** A full-page screenshot under {@link #SCREENSHOTS}. */
     public static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
     }
 }

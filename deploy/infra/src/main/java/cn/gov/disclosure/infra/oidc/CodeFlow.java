@@ -1,7 +1,6 @@
 package cn.gov.disclosure.infra.oidc;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -31,8 +30,7 @@ public final class CodeFlow {
     }
 
     /** A demo user: their role, their organisation and how long their access tokens live. */
-    public record User(String role, String organisation, long accessSeconds) {
-    }
+    public record User(String role, String organisation, long accessSeconds) {}
 
     /**
      * user → role and organisation; the password is the user name. Mirrors deploy/keycloak's users, and adds
@@ -52,14 +50,14 @@ public final class CodeFlow {
 
     public static final String CLIENT_ID = "admin-frontend";
 
-    private record Grant(String user, String clientId, String redirectUri, String challenge, long expires) {
-    }
+    private record Grant(String user, String clientId, String redirectUri, String challenge, long expires) {}
 
     private final String base;
     private final Minter minter;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     /** refresh token → user */
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
     private final AtomicInteger refreshes = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
@@ -117,15 +115,27 @@ public final class CodeFlow {
     }
 
     private void loginForm(HttpExchange x, Map<String, String> q, String error) throws IOException {
-        if (!"code".equals(q.get("response_type")) || !CLIENT_ID.equals(q.get("client_id"))
-                || q.get("redirect_uri") == null || q.get("code_challenge") == null
+        if (!"code".equals(q.get("response_type"))
+                || !CLIENT_ID.equals(q.get("client_id"))
+                || q.get("redirect_uri") == null
+                || q.get("code_challenge") == null
                 || !"S256".equals(q.get("code_challenge_method"))) {
-            send(x, 400, "text/plain; charset=utf-8", "invalid_request: code flow with PKCE (S256) of admin-frontend only");
+            send(
+                    x,
+                    400,
+                    "text/plain; charset=utf-8",
+                    "invalid_request: code flow with PKCE (S256) of admin-frontend only");
             return;
         }
         StringBuilder hidden = new StringBuilder();
-        for (String k : new String[]{"client_id", "redirect_uri", "state", "nonce", "code_challenge", "code_challenge_method"}) {
-            hidden.append("<input type=\"hidden\" name=\"").append(k).append("\" value=\"").append(html(q.get(k))).append("\">");
+        for (String k :
+                new String[] {"client_id", "redirect_uri", "state", "nonce", "code_challenge", "code_challenge_method"
+                }) {
+            hidden.append("<input type=\"hidden\" name=\"")
+                    .append(k)
+                    .append("\" value=\"")
+                    .append(html(q.get(k)))
+                    .append("\">");
         }
         send(x, 200, "text/html; charset=utf-8", """
                 <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>统一身份认证</title></head>
@@ -133,8 +143,8 @@ public final class CodeFlow {
                 <form method="post" action="auth">%s
                 <label>用户名 <input id="username" name="username"></label>
                 <label>密码 <input id="password" name="password" type="password"></label>
-                <button id="kc-login" type="submit">登录</button></form></body></html>"""
-                .formatted(error == null ? "" : "<p id=\"login-error\">" + html(error) + "</p>", hidden));
+                <button id="kc-login" type="submit">登录</button></form></body></html>""".formatted(
+                        error == null ? "" : "<p id=\"login-error\">" + html(error) + "</p>", hidden));
     }
 
     private void login(HttpExchange x) throws IOException {
@@ -146,11 +156,19 @@ public final class CodeFlow {
             return;
         }
         String code = randomToken();
-        codes.put(code, new Grant(user, f.get("client_id"), f.get("redirect_uri"), f.get("code_challenge"),
-                System.currentTimeMillis() + 60_000));
+        codes.put(
+                code,
+                new Grant(
+                        user,
+                        f.get("client_id"),
+                        f.get("redirect_uri"),
+                        f.get("code_challenge"),
+                        System.currentTimeMillis() + 60_000));
         String redirect = f.get("redirect_uri");
-        redirect(x, redirect + (redirect.contains("?") ? "&" : "?") + "code=" + enc(code)
-                + (f.get("state") == null ? "" : "&state=" + enc(f.get("state"))));
+        redirect(
+                x,
+                redirect + (redirect.contains("?") ? "&" : "?") + "code=" + enc(code)
+                        + (f.get("state") == null ? "" : "&state=" + enc(f.get("state"))));
     }
 
     private void token(HttpExchange x) throws IOException {
@@ -161,23 +179,35 @@ public final class CodeFlow {
         Map<String, String> f = query(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String user;
         if ("refresh_token".equals(f.get("grant_type"))) {
-            user = f.get("refresh_token") == null || !CLIENT_ID.equals(f.get("client_id")) ? null
+            user = f.get("refresh_token") == null || !CLIENT_ID.equals(f.get("client_id"))
+                    ? null
                     : sessions.remove(f.get("refresh_token"));
             if (user == null) {
-                send(x, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}");
+                send(
+                        x,
+                        400,
+                        "application/json",
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Session not active\"}");
                 return;
             }
             refreshes.incrementAndGet();
         } else {
             Grant g = f.get("code") == null ? null : codes.remove(f.get("code"));
-            if (!"authorization_code".equals(f.get("grant_type")) || g == null || g.expires() < System.currentTimeMillis()
-                    || !g.clientId().equals(f.get("client_id")) || !g.redirectUri().equals(f.get("redirect_uri"))) {
+            if (!"authorization_code".equals(f.get("grant_type"))
+                    || g == null
+                    || g.expires() < System.currentTimeMillis()
+                    || !g.clientId().equals(f.get("client_id"))
+                    || !g.redirectUri().equals(f.get("redirect_uri"))) {
                 send(x, 400, "application/json", "{\"error\":\"invalid_grant\"}");
                 return;
             }
             String verifier = f.get("code_verifier");
             if (verifier == null || !s256(verifier).equals(g.challenge())) {
-                send(x, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
+                send(
+                        x,
+                        400,
+                        "application/json",
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
                 return;
             }
             user = g.user();
@@ -186,9 +216,14 @@ public final class CodeFlow {
         String access = minter.mint(user, who.role(), who.organisation(), who.accessSeconds());
         String refresh = randomToken();
         sessions.put(refresh, user);
-        send(x, 200, "application/json", "{\"access_token\":\"" + access + "\",\"id_token\":\"" + access
-                + "\",\"refresh_token\":\"" + refresh + "\",\"token_type\":\"Bearer\",\"expires_in\":" + who.accessSeconds()
-                + ",\"refresh_expires_in\":1800,\"scope\":\"openid profile\"}");
+        send(
+                x,
+                200,
+                "application/json",
+                "{\"access_token\":\"" + access + "\",\"id_token\":\"" + access
+                        + "\",\"refresh_token\":\"" + refresh + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+                        + who.accessSeconds()
+                        + ",\"refresh_expires_in\":1800,\"scope\":\"openid profile\"}");
     }
 
     static String s256(String verifier) {
@@ -225,7 +260,12 @@ public final class CodeFlow {
     }
 
     private static String html(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 
     private static void redirect(HttpExchange x, String to) throws IOException {

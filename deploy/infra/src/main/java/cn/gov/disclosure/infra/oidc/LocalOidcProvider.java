@@ -2,7 +2,6 @@ package cn.gov.disclosure.infra.oidc;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -15,8 +14,10 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -98,7 +99,10 @@ public final class LocalOidcProvider implements AutoCloseable {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             long now = Instant.now().getEpochSecond();
-            return sign(claims(user, role, org, now, now + 3600), g.generateKeyPair().getPrivate(), keyId);
+            return sign(
+                    claims(user, role, org, now, now + 3600),
+                    g.generateKeyPair().getPrivate(),
+                    keyId);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -146,15 +150,20 @@ public final class LocalOidcProvider implements AutoCloseable {
             return;
         }
         switch (path) {
-            case "/.well-known/openid-configuration" -> send(x, 200, """
+            case "/.well-known/openid-configuration" ->
+                send(x, 200, """
                     {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",%2$s,
                     "subject_types_supported":["public"],
                     "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer, codeFlow.discoveryEntries()));
             case "/protocol/openid-connect/certs" -> {
                 RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
-                send(x, 200, "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":" + str(keyId)
-                        + ",\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\"" + unsigned(pub.getPublicExponent())
-                        + "\"}]}");
+                send(
+                        x,
+                        200,
+                        "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":" + str(keyId)
+                                + ",\"n\":\"" + unsigned(pub.getModulus()) + "\",\"e\":\""
+                                + unsigned(pub.getPublicExponent())
+                                + "\"}]}");
             }
             default -> send(x, 404, "{\"error\":\"not_found\"}");
         }
@@ -163,7 +172,7 @@ public final class LocalOidcProvider implements AutoCloseable {
     private static String unsigned(BigInteger i) {
         byte[] b = i.toByteArray();
         if (b.length > 1 && b[0] == 0) {
-            b = java.util.Arrays.copyOfRange(b, 1, b.length);
+            b = Arrays.copyOfRange(b, 1, b.length);
         }
         return B64.encodeToString(b);
     }
@@ -201,6 +210,6 @@ public final class LocalOidcProvider implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -52,8 +51,12 @@ public class TestOidcProvider implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String mint(String user, String role, String organisation, long seconds) {
-        JwtClaimsBuilder claims = Jwt.issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE).subject(user)
-                .preferredUserName(user).claim("name", user).groups(Set.of(role));
+        JwtClaimsBuilder claims = Jwt.issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE)
+                .subject(user)
+                .preferredUserName(user)
+                .claim("name", user)
+                .groups(Set.of(role));
         if (organisation != null) {
             claims.claim("org", organisation);
         }
@@ -74,7 +77,8 @@ public class TestOidcProvider implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (path.equals("/.well-known/openid-configuration")) {
-                CodeFlow.send(x, 200, "application/json", "{\"issuer\":\"" + base + "\"," + flow.discoveryEntries() + "}");
+                CodeFlow.send(
+                        x, 200, "application/json", "{\"issuer\":\"" + base + "\"," + flow.discoveryEntries() + "}");
             } else {
                 CodeFlow.send(x, 404, "text/plain", "not found");
             }

@@ -2,11 +2,12 @@ package cn.gov.disclosure.infra.oidc;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -21,8 +22,7 @@ public final class TestTokens {
     /** The audience the services accept ({@code quarkus.oidc.token.audience}): the realm's API client. */
     public static final String AUDIENCE = "annual-report-api";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(String user, String role, String org) {
         return claims(user, role, org).sign();
@@ -36,7 +36,10 @@ public final class TestTokens {
     /** A token that was valid an hour ago. */
     public static String expired(String user, String role, String org) {
         Instant past = Instant.now().minusSeconds(7200);
-        return claims(user, role, org).issuedAt(past).expiresAt(past.plusSeconds(600)).sign();
+        return claims(user, role, org)
+                .issuedAt(past)
+                .expiresAt(past.plusSeconds(600))
+                .sign();
     }
 
     /** A well-formed token signed by a key the provider never published. */
@@ -55,16 +58,22 @@ public final class TestTokens {
     public static String unsigned(String user, String role, String org) {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + user + "\",\"preferred_username\":\"" + user
-                + "\",\"groups\":[\"" + role + "\"],\"org\":\"" + org + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+        String payload = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + user
+                + "\",\"preferred_username\":\"" + user + "\",\"groups\":[\"" + role + "\"],\"org\":\"" + org
+                + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     private static JwtClaimsBuilder claims(String user, String role, String org) {
-        JwtClaimsBuilder b = Jwt.issuer(ISSUER).audience(AUDIENCE).subject(user).preferredUserName(user)
-                .claim("name", user).groups(role == null ? Set.of() : Set.of(role)).expiresIn(3600);
+        JwtClaimsBuilder b = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(user)
+                .preferredUserName(user)
+                .claim("name", user)
+                .groups(role == null ? Set.of() : Set.of(role))
+                .expiresIn(3600);
         return org == null ? b : b.claim("org", org);
     }
 }

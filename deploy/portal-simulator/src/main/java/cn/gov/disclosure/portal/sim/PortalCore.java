@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -44,7 +44,8 @@ public final class PortalCore {
 
     private static final Pattern PUBLISH = Pattern.compile("^/api/reports/([^/]+)/(\\d{4})$");
     private static final Pattern HISTORY = Pattern.compile("^/api/reports/([^/]+)/(\\d{4})/history$");
-    private static final Pattern PAGE = Pattern.compile("^/reports/([^/]+)/(\\d{4})(?:/v(\\d+))?(/report\\.pdf|/report\\.json|/)?$");
+    private static final Pattern PAGE =
+            Pattern.compile("^/reports/([^/]+)/(\\d{4})(?:/v(\\d+))?(/report\\.pdf|/report\\.json|/)?$");
 
     /** One HTTP answer. */
     public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -59,17 +60,24 @@ public final class PortalCore {
     }
 
     /** One stored version of a report, as received. */
-    public record StoredVersion(String organisationCode, int year, int version, String organisationName, String title,
-                                String approvedAt, String html, byte[] pdf, String dataJson, String idempotencyKey,
-                                String sha256, Instant publishedAt) {
-    }
+    public record StoredVersion(
+            String organisationCode,
+            int year,
+            int version,
+            String organisationName,
+            String title,
+            String approvedAt,
+            String html,
+            byte[] pdf,
+            String dataJson,
+            String idempotencyKey,
+            String sha256,
+            Instant publishedAt) {}
 
     /** One call to the portal API, as the failure switch saw it. */
-    public record ReceivedCall(Instant at, String method, String path, String idempotencyKey, int status) {
-    }
+    public record ReceivedCall(Instant at, String method, String path, String idempotencyKey, int status) {}
 
-    private record Answer(String requestSha256, int status, String body) {
-    }
+    private record Answer(String requestSha256, int status, String body) {}
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path storageDir;
@@ -103,21 +111,34 @@ public final class PortalCore {
         if (storageDir == null || !Files.isDirectory(storageDir)) {
             return;
         }
-        try (var found = Files.find(storageDir, 4, (path, attrs) -> path.getFileName().toString().equals(META))) {
+        try (var found = Files.find(
+                storageDir, 4, (path, attrs) -> path.getFileName().toString().equals(META))) {
             for (Path meta : found.toList()) {
                 Path dir = meta.getParent();
                 JsonNode m = json.readTree(meta.toFile());
-                StoredVersion v = new StoredVersion(m.path("organisationCode").asText(), m.path("year").asInt(),
-                        m.path("version").asInt(), text(m, "organisationName"), text(m, "title"), text(m, "approvedAt"),
+                StoredVersion v = new StoredVersion(
+                        m.path("organisationCode").asText(),
+                        m.path("year").asInt(),
+                        m.path("version").asInt(),
+                        text(m, "organisationName"),
+                        text(m, "title"),
+                        text(m, "approvedAt"),
                         Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8),
                         Files.readAllBytes(dir.resolve("report.pdf")),
-                        Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8), text(m, "idempotencyKey"),
-                        text(m, "sha256"), Instant.parse(m.path("publishedAt").asText()));
-                reports.computeIfAbsent(v.organisationCode() + "/" + v.year(), k -> new TreeMap<>()).put(v.version(), v);
+                        Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8),
+                        text(m, "idempotencyKey"),
+                        text(m, "sha256"),
+                        Instant.parse(m.path("publishedAt").asText()));
+                reports.computeIfAbsent(v.organisationCode() + "/" + v.year(), k -> new TreeMap<>())
+                        .put(v.version(), v);
                 JsonNode answer = m.path("answer");
                 if (v.idempotencyKey() != null && answer.isObject()) {
-                    answers.put(v.idempotencyKey(), new Answer(answer.path("requestSha256").asText(),
-                            answer.path("status").asInt(), answer.path("body").asText()));
+                    answers.put(
+                            v.idempotencyKey(),
+                            new Answer(
+                                    answer.path("requestSha256").asText(),
+                                    answer.path("status").asInt(),
+                                    answer.path("body").asText()));
                 }
             }
         } catch (IOException e) {
@@ -133,7 +154,7 @@ public final class PortalCore {
      * @param header the request headers by (case-insensitive) name
      */
     public Reply handle(String method, String path, Function<String, String> header, byte[] body) {
-        String m = method.toUpperCase(java.util.Locale.ROOT);
+        String m = method.toUpperCase(Locale.ROOT);
         try {
             if (path.startsWith("/admin/")) {
                 return admin(m, path, body);
@@ -144,8 +165,11 @@ public final class PortalCore {
             if ("GET".equals(m) || "HEAD".equals(m)) {
                 Matcher page = PAGE.matcher(path);
                 if (page.matches()) {
-                    return page(page.group(1), Integer.parseInt(page.group(2)),
-                            page.group(3) == null ? null : Integer.parseInt(page.group(3)), page.group(4));
+                    return page(
+                            page.group(1),
+                            Integer.parseInt(page.group(2)),
+                            page.group(3) == null ? null : Integer.parseInt(page.group(3)),
+                            page.group(4));
                 }
             }
             return problem(404, "not-found", "未找到 / Not found", path);
@@ -159,7 +183,10 @@ public final class PortalCore {
         FailurePlan plan = nextCall();
         if (plan.failStatus > 0) {
             record(method, path, key, plan.failStatus);
-            return problem(plan.failStatus, "unavailable", "门户暂不可用 / Portal unavailable",
+            return problem(
+                    plan.failStatus,
+                    "unavailable",
+                    "门户暂不可用 / Portal unavailable",
                     "simulated failure (" + (down ? "down" : "failing") + ")");
         }
         if (plan.delayMs > 0) {
@@ -187,8 +214,7 @@ public final class PortalCore {
         return reply;
     }
 
-    private record FailurePlan(int failStatus, long delayMs) {
-    }
+    private record FailurePlan(int failStatus, long delayMs) {}
 
     private synchronized FailurePlan nextCall() {
         if (down) {
@@ -217,7 +243,8 @@ public final class PortalCore {
     /** PUT /api/reports/{organisationCode}/{year}: publish or replace (idempotent by Idempotency-Key). */
     private Reply publish(String org, int year, String key, byte[] body) {
         if (key == null || key.isBlank()) {
-            return problem(400, "idempotency-key-missing", "缺少 Idempotency-Key 请求头 / Idempotency-Key header required", null);
+            return problem(
+                    400, "idempotency-key-missing", "缺少 Idempotency-Key 请求头 / Idempotency-Key header required", null);
         }
         JsonNode req;
         try {
@@ -229,8 +256,10 @@ public final class PortalCore {
             return problem(400, "malformed-json", "请求体须为 JSON 对象 / Body must be a JSON object", null);
         }
         List<String> errors = new ArrayList<>();
-        int version = req.path("version").canConvertToInt() && req.path("version").isIntegralNumber()
-                ? req.path("version").intValue() : -1;
+        int version =
+                req.path("version").canConvertToInt() && req.path("version").isIntegralNumber()
+                        ? req.path("version").intValue()
+                        : -1;
         if (version < 1) {
             errors.add("/version: 须为正整数 / must be a positive integer");
         }
@@ -259,26 +288,46 @@ public final class PortalCore {
         }
         String expectedKey = org + "/" + year + "/" + version;
         if (!expectedKey.equals(key)) {
-            return problem(400, "idempotency-key-mismatch", "Idempotency-Key 与报告不符 / Idempotency-Key does not match",
+            return problem(
+                    400,
+                    "idempotency-key-mismatch",
+                    "Idempotency-Key 与报告不符 / Idempotency-Key does not match",
                     "expected " + expectedKey + ", got " + key);
         }
-        String requestSha = sha256((version + "\n" + html + "\n" + req.path("pdf").textValue() + "\n"
-                + req.path("data")).getBytes(StandardCharsets.UTF_8));
+        String requestSha =
+                sha256((version + "\n" + html + "\n" + req.path("pdf").textValue() + "\n" + req.path("data"))
+                        .getBytes(StandardCharsets.UTF_8));
         synchronized (this) {
             Answer previous = answers.get(key);
             if (previous != null) {
                 if (!previous.requestSha256().equals(requestSha)) {
-                    return problem(422, "idempotency-key-reused",
+                    return problem(
+                            422,
+                            "idempotency-key-reused",
                             "同一 Idempotency-Key 的请求内容不同 / Idempotency-Key reused with a different request",
                             "key " + key + " was used for another request");
                 }
-                return new Reply(previous.status(), "application/json", previous.body().getBytes(StandardCharsets.UTF_8),
+                return new Reply(
+                        previous.status(),
+                        "application/json",
+                        previous.body().getBytes(StandardCharsets.UTF_8),
                         Map.of(REPLAYED, "true"));
             }
             TreeMap<Integer, StoredVersion> versions = reports.computeIfAbsent(org + "/" + year, k -> new TreeMap<>());
             boolean first = versions.isEmpty();
-            StoredVersion stored = new StoredVersion(org, year, version, text(req, "organisationName"), text(req, "title"),
-                    text(req, "approvedAt"), html, pdf, req.path("data").toString(), key, sha256(pdf), Instant.now());
+            StoredVersion stored = new StoredVersion(
+                    org,
+                    year,
+                    version,
+                    text(req, "organisationName"),
+                    text(req, "title"),
+                    text(req, "approvedAt"),
+                    html,
+                    pdf,
+                    req.path("data").toString(),
+                    key,
+                    sha256(pdf),
+                    Instant.now());
             versions.put(version, stored);
             writeToStorage(stored);
             ObjectNode answer = json.createObjectNode();
@@ -291,7 +340,10 @@ public final class PortalCore {
             String answerBody = answer.toString();
             answers.put(key, new Answer(requestSha, status, answerBody));
             writeMeta(stored, answers.get(key));
-            return new Reply(status, "application/json", answerBody.getBytes(StandardCharsets.UTF_8),
+            return new Reply(
+                    status,
+                    "application/json",
+                    answerBody.getBytes(StandardCharsets.UTF_8),
                     Map.of("Location", publicUrl(org, year)));
         }
     }
@@ -341,12 +393,19 @@ public final class PortalCore {
 
     /** GET /reports/{org}/{year}[/v{n}][/report.pdf|/report.json]: the public page and its files. */
     private Reply page(String org, int year, Integer version, String file) {
-        StoredVersion v = version == null ? currentVersion(org, year)
-                : versions(org, year).stream().filter(s -> s.version() == version).findFirst().orElse(null);
+        StoredVersion v = version == null
+                ? currentVersion(org, year)
+                : versions(org, year).stream()
+                        .filter(s -> s.version() == version)
+                        .findFirst()
+                        .orElse(null);
         if (v == null) {
-            return new Reply(404, "text/html; charset=UTF-8",
+            return new Reply(
+                    404,
+                    "text/html; charset=UTF-8",
                     "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"UTF-8\"><title>未找到</title><p>该报告尚未公开。</p></html>"
-                            .getBytes(StandardCharsets.UTF_8), Map.of());
+                            .getBytes(StandardCharsets.UTF_8),
+                    Map.of());
         }
         if ("/report.pdf".equals(file)) {
             return new Reply(200, "application/pdf", v.pdf(), Map.of());
@@ -354,7 +413,10 @@ public final class PortalCore {
         if ("/report.json".equals(file)) {
             return new Reply(200, "application/json", v.dataJson().getBytes(StandardCharsets.UTF_8), Map.of());
         }
-        return new Reply(200, "text/html; charset=UTF-8", v.html().getBytes(StandardCharsets.UTF_8),
+        return new Reply(
+                200,
+                "text/html; charset=UTF-8",
+                v.html().getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Report-Version", Integer.toString(v.version())));
     }
 
@@ -388,7 +450,8 @@ public final class PortalCore {
                 JsonNode n = body(body);
                 synchronized (this) {
                     delayMs = Math.max(0, n.path("ms").asLong(0));
-                    delayedCallsRemaining = n.has("count") ? Math.max(0, n.path("count").asInt()) : -1;
+                    delayedCallsRemaining =
+                            n.has("count") ? Math.max(0, n.path("count").asInt()) : -1;
                 }
                 return jsonReply(200, state());
             }
@@ -458,10 +521,13 @@ public final class PortalCore {
     private synchronized ObjectNode receivedNode() {
         ObjectNode n = json.createObjectNode();
         n.put("total", received.size());
-        n.put("publishCalls", received.stream().filter(c -> c.method().equals("PUT")).count());
+        n.put(
+                "publishCalls",
+                received.stream().filter(c -> c.method().equals("PUT")).count());
         ObjectNode byKey = n.putObject("publishCallsByKey");
         Map<String, Integer> counts = new LinkedHashMap<>();
-        received.stream().filter(c -> c.method().equals("PUT") && c.idempotencyKey() != null)
+        received.stream()
+                .filter(c -> c.method().equals("PUT") && c.idempotencyKey() != null)
                 .forEach(c -> counts.merge(c.idempotencyKey(), 1, Integer::sum));
         counts.forEach(byKey::put);
         ArrayNode calls = n.putArray("calls");
@@ -526,7 +592,10 @@ public final class PortalCore {
         a.put("requestSha256", answer.requestSha256());
         a.put("status", answer.status());
         a.put("body", answer.body());
-        Path dir = storageDir.resolve(v.organisationCode()).resolve(Integer.toString(v.year())).resolve("v" + v.version());
+        Path dir = storageDir
+                .resolve(v.organisationCode())
+                .resolve(Integer.toString(v.year()))
+                .resolve("v" + v.version());
         try {
             // written last: a version whose files are not all there is not loaded
             Files.write(dir.resolve(META), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
@@ -539,7 +608,10 @@ public final class PortalCore {
         if (storageDir == null) {
             return;
         }
-        Path dir = storageDir.resolve(v.organisationCode()).resolve(Integer.toString(v.year())).resolve("v" + v.version());
+        Path dir = storageDir
+                .resolve(v.organisationCode())
+                .resolve(Integer.toString(v.year()))
+                .resolve("v" + v.version());
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("report.html"), v.html(), StandardCharsets.UTF_8);

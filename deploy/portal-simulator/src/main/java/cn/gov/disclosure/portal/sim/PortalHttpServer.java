@@ -2,7 +2,6 @@ package cn.gov.disclosure.portal.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,8 +63,11 @@ public final class PortalHttpServer implements AutoCloseable {
                 body = in.readAllBytes();
             }
             URI uri = exchange.getRequestURI();
-            PortalCore.Reply reply = core.handle(exchange.getRequestMethod(), uri.getPath(),
-                    name -> exchange.getRequestHeaders().getFirst(name), body);
+            PortalCore.Reply reply = core.handle(
+                    exchange.getRequestMethod(),
+                    uri.getPath(),
+                    name -> exchange.getRequestHeaders().getFirst(name),
+                    body);
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());

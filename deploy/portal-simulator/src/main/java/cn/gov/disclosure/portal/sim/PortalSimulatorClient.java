@@ -2,7 +2,6 @@ package cn.gov.disclosure.portal.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +14,8 @@ public final class PortalSimulatorClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public PortalSimulatorClient(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -25,8 +25,8 @@ public final class PortalSimulatorClient {
     public static PortalSimulatorClient running() {
         String url = System.getProperty(PortalSimulatorResource.URL_PROPERTY);
         if (url == null) {
-            throw new IllegalStateException("no portal simulator running (system property "
-                    + PortalSimulatorResource.URL_PROPERTY + " unset)");
+            throw new IllegalStateException(
+                    "no portal simulator running (system property " + PortalSimulatorResource.URL_PROPERTY + " unset)");
         }
         return new PortalSimulatorClient(url);
     }
@@ -83,8 +83,12 @@ public final class PortalSimulatorClient {
     /** The raw bytes of a GET (e.g. a published PDF). */
     public byte[] getBytes(String path) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .GET()
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + r.statusCode());
             }
@@ -102,13 +106,16 @@ public final class PortalSimulatorClient {
     }
 
     private JsonNode post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).json();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))
+                .json();
     }
 
     private Answer send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new IllegalStateException("portal simulator unreachable at " + baseUrl, e);

@@ -1,7 +1,6 @@
 package cn.gov.disclosure.portal.sim;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

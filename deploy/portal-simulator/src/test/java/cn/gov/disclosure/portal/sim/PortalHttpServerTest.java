@@ -1,14 +1,11 @@
 package cn.gov.disclosure.portal.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +17,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The simulator on the JDK server, over real HTTP: the portal API, its idempotency, history, failure switch. */
 class PortalHttpServerTest {
@@ -66,7 +65,8 @@ class PortalHttpServerTest {
 
     HttpResponse<String> put(String path, String key, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("Idempotency-Key", key);
         }
@@ -74,7 +74,10 @@ class PortalHttpServerTest {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -93,10 +96,14 @@ class PortalHttpServerTest {
         assertThat(get("/reports/350582107/2020").body()).isEqualTo("<p>第二版</p>");
         assertThat(get("/reports/350582107/2020/v1").body()).isEqualTo("<p>第一版</p>");
         assertThat(get("/reports/350582107/2020/report.pdf").body()).startsWith("%PDF-");
-        JsonNode history = JSON.readTree(get("/api/reports/350582107/2020/history").body());
+        JsonNode history =
+                JSON.readTree(get("/api/reports/350582107/2020/history").body());
         assertThat(history.path("currentVersion").asInt()).isEqualTo(2);
         assertThat(history.path("versions")).hasSize(2);
-        assertThat(JSON.readTree(get("/api/reports/350582107/2020").body()).path("version").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(get("/api/reports/350582107/2020").body())
+                        .path("version")
+                        .asInt())
+                .isEqualTo(2);
         assertThat(storage.resolve("350582107/2020/v2/report.html")).hasContent("<p>第二版</p>");
 
         // an older version sent late is kept in the history but does not replace the page
@@ -138,7 +145,9 @@ class PortalHttpServerTest {
         assertThat(again.statusCode()).isEqualTo(first.statusCode()).isEqualTo(201);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
-        assertThat(JSON.readTree(get("/api/reports/350582107/2020/history").body()).path("versions")).hasSize(1);
+        assertThat(JSON.readTree(get("/api/reports/350582107/2020/history").body())
+                        .path("versions"))
+                .hasSize(1);
 
         HttpResponse<String> other = put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p>另一内容</p>"));
         assertThat(other.statusCode()).isEqualTo(422);
@@ -148,32 +157,55 @@ class PortalHttpServerTest {
 
     @Test
     void badRequestsAreRefused() throws Exception {
-        assertThat(put("/api/reports/350582107/2020", null, body(1, "<p/>")).statusCode()).isEqualTo(400);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(1, "<p/>")).statusCode()).isEqualTo(400);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", "{\"version\":1}").statusCode()).isEqualTo(400);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", "not json").statusCode()).isEqualTo(400);
-        String notPdf = body(1, "<p/>").replace(Base64.getEncoder().encodeToString(PDF),
-                Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8)));
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", notPdf).statusCode()).isEqualTo(400);
+        assertThat(put("/api/reports/350582107/2020", null, body(1, "<p/>")).statusCode())
+                .isEqualTo(400);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(1, "<p/>"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", "{\"version\":1}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", "not json")
+                        .statusCode())
+                .isEqualTo(400);
+        String notPdf = body(1, "<p/>")
+                .replace(
+                        Base64.getEncoder().encodeToString(PDF),
+                        Base64.getEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8)));
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", notPdf)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void canBeToldToFailOrGoDownOrSlowDown() throws Exception {
         admin.failNext(2);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>")).statusCode()).isEqualTo(503);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>")).statusCode()).isEqualTo(503);
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>")).statusCode()).isEqualTo(201);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>"))
+                        .statusCode())
+                .isEqualTo(503);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>"))
+                        .statusCode())
+                .isEqualTo(503);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/1", body(1, "<p/>"))
+                        .statusCode())
+                .isEqualTo(201);
 
         admin.down();
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>")).statusCode()).isEqualTo(503);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>"))
+                        .statusCode())
+                .isEqualTo(503);
         assertThat(get("/api/reports/350582107/2020/history").statusCode()).isEqualTo(503);
-        assertThat(get("/reports/350582107/2020").statusCode()).isEqualTo(200);   // the public pages stay up
+        assertThat(get("/reports/350582107/2020").statusCode()).isEqualTo(200); // the public pages stay up
         admin.up();
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>")).statusCode()).isEqualTo(200);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>"))
+                        .statusCode())
+                .isEqualTo(200);
 
         admin.delay(400, 1);
         long t0 = System.nanoTime();
-        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>")).statusCode()).isEqualTo(200);
+        assertThat(put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>"))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(400);
         t0 = System.nanoTime();
         put("/api/reports/350582107/2020", "350582107/2020/2", body(2, "<p/>"));
@@ -181,9 +213,10 @@ class PortalHttpServerTest {
 
         JsonNode received = admin.received();
         assertThat(received.path("publishCalls").asInt()).isEqualTo(7);
-        assertThat(received.path("publishCallsByKey").path("350582107/2020/1").asInt()).isEqualTo(3);
-        assertThat(received.path("calls").findValuesAsText("status")).containsExactly("503", "503", "201", "503", "503",
-                "200", "200", "200");
+        assertThat(received.path("publishCallsByKey").path("350582107/2020/1").asInt())
+                .isEqualTo(3);
+        assertThat(received.path("calls").findValuesAsText("status"))
+                .containsExactly("503", "503", "201", "503", "503", "200", "200", "200");
     }
 
     /** Every path of the portal's OpenAPI document (contracts) is served. */

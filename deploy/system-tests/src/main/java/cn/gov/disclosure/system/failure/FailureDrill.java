@@ -11,7 +11,6 @@ import cn.gov.disclosure.system.PlatformClient;
 import cn.gov.disclosure.system.load.ReportGenerator;
 import cn.gov.disclosure.system.load.SyntheticProvince;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The failure drill (issue 9): while reports flow through the whole platform (townships submitting, county reviewers
@@ -51,8 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FailureDrill {
 
     /** A fault to inject: its name and what it does to the platform. */
-    public record Fault(String name, java.util.function.Consumer<LocalPlatform> inject) {
-    }
+    public record Fault(String name, Consumer<LocalPlatform> inject) {}
 
     /** What one drill injected and counted. */
     public record Result(List<String> injected, Map<String, Long> counts, List<String> problems, String markdown) {
@@ -69,15 +70,16 @@ public final class FailureDrill {
     private final SyntheticProvince province;
     private final int reports;
     private final int clients;
-    private double rate;   // submissions per second; 0: as fast as the clients go
-    private final Map<String, String> accepted = new ConcurrentHashMap<>();   // reportId → township
-    private final Set<String> approved = ConcurrentHashMap.newKeySet();       // report ids
+    private double rate; // submissions per second; 0: as fast as the clients go
+    private final Map<String, String> accepted = new ConcurrentHashMap<>(); // reportId → township
+    private final Set<String> approved = ConcurrentHashMap.newKeySet(); // report ids
     private final AtomicInteger resubmissions = new AtomicInteger();
     private final AtomicInteger operatorRetries = new AtomicInteger();
     private final AtomicBoolean submitting = new AtomicBoolean(true);
     private final List<String> injected = new ArrayList<>();
     /** When each fault was being injected (epoch milliseconds, from and to). */
     private final List<long[]> faultWindows = new ArrayList<>();
+
     private List<String> replicated = List.of();
     private final Instant start = Instant.now();
 
@@ -142,7 +144,7 @@ public final class FailureDrill {
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         AtomicInteger next = new AtomicInteger();
-        List<java.util.concurrent.Future<?>> submitters = new ArrayList<>();
+        List<Future<?>> submitters = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             submitters.add(pool.submit(() -> {
                 int i;
@@ -159,7 +161,7 @@ public final class FailureDrill {
                 return null;
             }));
         }
-        java.util.concurrent.Future<?> approver = pool.submit(() -> {
+        Future<?> approver = pool.submit(() -> {
             while (submitting.get() || !allDecided()) {
                 approveWaiting();
                 sleep(1_000);
@@ -169,11 +171,12 @@ public final class FailureDrill {
 
         sleep(between.toMillis());
         for (Fault f : faults) {
-            String at = String.format("%.0f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+            String at = String.format(
+                    "%.0f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
             log("injecting: %s (at %s, %d accepted so far)", f.name(), at, accepted.size());
             long from = System.currentTimeMillis();
             f.inject().accept(platform);
-            faultWindows.add(new long[]{from, System.currentTimeMillis()});
+            faultWindows.add(new long[] {from, System.currentTimeMillis()});
             injected.add(f.name() + " (at " + at + ", " + accepted.size() + " reports accepted by then)");
             sleep(between.toMillis());
         }
@@ -181,7 +184,8 @@ public final class FailureDrill {
             s.get();
         }
         submitting.set(false);
-        log("all %d submissions accepted (%d sent again after no answer); waiting for the pipeline to settle",
+        log(
+                "all %d submissions accepted (%d sent again after no answer); waiting for the pipeline to settle",
                 accepted.size(), resubmissions.get());
 
         // the operator: publications that failed while the portal was down are retried (until all are published)
@@ -201,16 +205,19 @@ public final class FailureDrill {
         SyntheticProvince.Township t = province.townships().get(i);
         byte[] body;
         try {
-            body = ContractsJson.mapper().writeValueAsBytes(ReportGenerator.generate(i, t.name(), 2024,
-                    ReportGenerator.Fault.NONE));
+            body = ContractsJson.mapper()
+                    .writeValueAsBytes(ReportGenerator.generate(i, t.name(), 2024, ReportGenerator.Fault.NONE));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         String token = client.townshipToken(t.code());
         HttpRequest req = HttpRequest.newBuilder(URI.create(platform.url("intake") + "/api/v1/reports"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Idempotency-Key", "drill-" + i)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "drill-" + i)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
             try {
@@ -237,19 +244,24 @@ public final class FailureDrill {
     }
 
     private void approveWaiting() {
-        Set<String> counties = new java.util.TreeSet<>();
+        Set<String> counties = new TreeSet<>();
         accepted.values().forEach(t -> counties.add(t.substring(0, 6)));
         for (String county : counties) {
             try {
                 // the reviewer's own claimed cases first (a claim whose approval failed while review or the database
                 // was down), then the queue
-                Http.Answer mine = client.http().get(platform.url("review")
-                        + "/api/v1/cases?state=IN_REVIEW&claimedByMe=true&size=100", client.reviewerToken(county));
+                Http.Answer mine = client.http()
+                        .get(
+                                platform.url("review") + "/api/v1/cases?state=IN_REVIEW&claimedByMe=true&size=100",
+                                client.reviewerToken(county));
                 if (mine.status() == 200) {
                     for (JsonNode item : mine.json().path("items")) {
                         try {
                             client.reviewCase(county, item.path("id").asText()).ifPresent(c -> {
-                                if ("APPROVED".equals(client.approve(county, c, "同意公开").path("state").asText())) {
+                                if ("APPROVED"
+                                        .equals(client.approve(county, c, "同意公开")
+                                                .path("state")
+                                                .asText())) {
                                     approved.add(item.path("reportId").asText());
                                 }
                             });
@@ -258,8 +270,11 @@ public final class FailureDrill {
                         }
                     }
                 }
-                Http.Answer a = client.http().get(platform.url("review")
-                        + "/api/v1/cases?state=AWAITING_REVIEW&size=100&sort=createdAt,asc", client.reviewerToken(county));
+                Http.Answer a = client.http()
+                        .get(
+                                platform.url("review")
+                                        + "/api/v1/cases?state=AWAITING_REVIEW&size=100&sort=createdAt,asc",
+                                client.reviewerToken(county));
                 if (a.status() != 200) {
                     continue;
                 }
@@ -282,7 +297,11 @@ public final class FailureDrill {
 
     private boolean allDecided() {
         try {
-            return count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')") == 0
+            return count(
+                                    "review",
+                                    "SELECT count(*) FROM review_case WHERE " + MINE
+                                            + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')")
+                            == 0
                     && count("review", "SELECT count(*) FROM review_case WHERE " + MINE) >= accepted.size();
         } catch (SQLException e) {
             return false;
@@ -293,7 +312,8 @@ public final class FailureDrill {
         try {
             for (JsonNode p : client.publications("status=PUBLICATION_FAILED&limit=500")) {
                 try {
-                    client.retryPublication(p.path("reportId").asText(), p.path("version").asInt());
+                    client.retryPublication(
+                            p.path("reportId").asText(), p.path("version").asInt());
                     operatorRetries.incrementAndGet();
                 } catch (RuntimeException e) {
                     // retried on the next round
@@ -307,10 +327,15 @@ public final class FailureDrill {
     /** Every accepted report decided (approved ones published), every outbox empty, every consumer caught up. */
     private boolean settled() {
         try {
-            long published = count("publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status = 'PUBLISHED'");
+            long published = count(
+                    "publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status = 'PUBLISHED'");
             long cases = count("review", "SELECT count(*) FROM review_case WHERE " + MINE);
-            long open = count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')");
-            long approvedCases = count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state = 'APPROVED'");
+            long open = count(
+                    "review",
+                    "SELECT count(*) FROM review_case WHERE " + MINE
+                            + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')");
+            long approvedCases =
+                    count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state = 'APPROVED'");
             long backlog = 0;
             for (String db : LocalPlatform.SERVICES) {
                 backlog += count(db, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
@@ -319,11 +344,17 @@ public final class FailureDrill {
             try (KafkaWatch kafka = new KafkaWatch(platform.kafka().bootstrapServers())) {
                 lag = kafka.lags().values().stream().mapToLong(Long::longValue).sum();
             }
-            long intakePublished = count("intake", "SELECT count(*) FROM report_version WHERE " + MINE + " AND state = 'PUBLISHED'");
-            log("settling: %d cases (%d open), %d approved, %d published (intake says %d), outbox backlog %d, lag %d",
+            long intakePublished =
+                    count("intake", "SELECT count(*) FROM report_version WHERE " + MINE + " AND state = 'PUBLISHED'");
+            log(
+                    "settling: %d cases (%d open), %d approved, %d published (intake says %d), outbox backlog %d, lag %d",
                     cases, open, approvedCases, published, intakePublished, backlog, lag);
-            return cases >= accepted.size() && open == 0 && published == approvedCases && intakePublished == published
-                    && backlog == 0 && lag == 0;
+            return cases >= accepted.size()
+                    && open == 0
+                    && published == approvedCases
+                    && intakePublished == published
+                    && backlog == 0
+                    && lag == 0;
         } catch (Exception e) {
             log("settling: %s", e.getMessage());
             return false;
@@ -339,17 +370,31 @@ public final class FailureDrill {
         c.put("reports submitted (202)", n);
         c.put("POSTs sent again after no answer", (long) resubmissions.get());
         c.put("intake: versions stored", count("intake", "SELECT count(*) FROM report_version WHERE " + MINE));
-        c.put("validation: versions validated", count("validation", "SELECT count(*) FROM validation_result WHERE " + MINE));
+        c.put(
+                "validation: versions validated",
+                count("validation", "SELECT count(*) FROM validation_result WHERE " + MINE));
         c.put("review: cases", count("review", "SELECT count(*) FROM review_case WHERE " + MINE));
-        long approvedCases = count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state = 'APPROVED'");
+        long approvedCases =
+                count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state = 'APPROVED'");
         c.put("review: approved", approvedCases);
-        c.put("review: still open", count("review", "SELECT count(*) FROM review_case WHERE " + MINE + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')"));
-        c.put("publication: PUBLISHED", count("publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status = 'PUBLISHED'"));
-        c.put("publication: not PUBLISHED", count("publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status <> 'PUBLISHED'"));
+        c.put(
+                "review: still open",
+                count(
+                        "review",
+                        "SELECT count(*) FROM review_case WHERE " + MINE
+                                + " AND state IN ('AWAITING_REVIEW', 'IN_REVIEW')"));
+        c.put(
+                "publication: PUBLISHED",
+                count("publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status = 'PUBLISHED'"));
+        c.put(
+                "publication: not PUBLISHED",
+                count("publication", "SELECT count(*) FROM publication WHERE " + MINE + " AND status <> 'PUBLISHED'"));
         c.put("operator retries of failed publications", (long) operatorRetries.get());
         Map<String, Long> finals = new TreeMap<>();
-        try (Connection con = connect("intake"); Statement st = con.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT state, count(*) FROM report_version WHERE " + MINE + " GROUP BY state")) {
+        try (Connection con = connect("intake");
+                Statement st = con.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT state, count(*) FROM report_version WHERE " + MINE + " GROUP BY state")) {
             while (rs.next()) {
                 finals.put(rs.getString(1), rs.getLong(2));
             }
@@ -370,12 +415,14 @@ public final class FailureDrill {
         JsonNode verify = client.verifyArchive();
         long packages;
         try (var bags = Files.list(platform.archiveRoot())) {
-            packages = bags.filter(b -> b.getFileName().toString().startsWith(SyntheticProvince.PROVINCE.substring(0, 2)))
+            packages = bags.filter(
+                            b -> b.getFileName().toString().startsWith(SyntheticProvince.PROVINCE.substring(0, 2)))
                     .count();
         }
         c.put("archive: packages", packages);
-        c.put("archive: packages with a wrong checksum (all packages)", verify.path("packages").asLong()
-                - verify.path("valid").asLong());
+        c.put(
+                "archive: packages with a wrong checksum (all packages)",
+                verify.path("packages").asLong() - verify.path("valid").asLong());
         try (KafkaWatch kafka = new KafkaWatch(platform.kafka().bootstrapServers())) {
             kafka.deadLetters().forEach((topic, k) -> c.put("dead letters on " + topic, k));
             kafka.lags().forEach((group, k) -> c.put("unconsumed records, group " + group, k));
@@ -391,31 +438,54 @@ public final class FailureDrill {
             kafka.events(SyntheticProvince.PROVINCE.substring(0, 2)).forEach((topic, e) -> {
                 c.put("topic " + topic + ": records", e.records());
                 c.put("topic " + topic + ": events", e.events());
-                c.put("topic " + topic + ": events sent again after a fault", e.duplicates().stream()
-                        .filter(this::explainedByAFault).count());
-                e.duplicates().stream().filter(d -> !explainedByAFault(d)).forEach(d -> unexplained.add(
-                        topic + ": event " + d.id() + " published " + d.times() + " times between "
-                                + Instant.ofEpochMilli(d.first()) + " and " + Instant.ofEpochMilli(d.last())
-                                + " with no fault in between (a duplicate relay)"));
+                c.put(
+                        "topic " + topic + ": events sent again after a fault",
+                        e.duplicates().stream().filter(this::explainedByAFault).count());
+                e.duplicates().stream()
+                        .filter(d -> !explainedByAFault(d))
+                        .forEach(d -> unexplained.add(
+                                topic + ": event " + d.id() + " published " + d.times() + " times between "
+                                        + Instant.ofEpochMilli(d.first()) + " and " + Instant.ofEpochMilli(d.last())
+                                        + " with no fault in between (a duplicate relay)"));
             });
         }
 
-        check(problems, c.get("intake: versions stored") == n, "intake stored " + c.get("intake: versions stored") + " versions for " + n + " reports");
-        check(problems, c.get("validation: versions validated") == n, "validation validated " + c.get("validation: versions validated") + " of " + n);
-        check(problems, c.get("review: cases") == n, "review has " + c.get("review: cases") + " cases for " + n + " reports");
+        check(
+                problems,
+                c.get("intake: versions stored") == n,
+                "intake stored " + c.get("intake: versions stored") + " versions for " + n + " reports");
+        check(
+                problems,
+                c.get("validation: versions validated") == n,
+                "validation validated " + c.get("validation: versions validated") + " of " + n);
+        check(
+                problems,
+                c.get("review: cases") == n,
+                "review has " + c.get("review: cases") + " cases for " + n + " reports");
         check(problems, c.get("review: still open") == 0, c.get("review: still open") + " cases still open");
-        check(problems, c.get("publication: PUBLISHED") == approvedCases, c.get("publication: PUBLISHED") + " published of " + approvedCases + " approved");
+        check(
+                problems,
+                c.get("publication: PUBLISHED") == approvedCases,
+                c.get("publication: PUBLISHED") + " published of " + approvedCases + " approved");
         check(problems, onPortal == approvedCases, onPortal + " on the portal of " + approvedCases + " approved");
         check(problems, duplicated == 0, duplicated + " duplicated publications on the portal");
-        check(problems, packages == approvedCases, "archive: " + packages + " packages for " + approvedCases + " approved");
+        check(
+                problems,
+                packages == approvedCases,
+                "archive: " + packages + " packages for " + approvedCases + " approved");
         check(problems, verify.path("packages").asLong() == verify.path("valid").asLong(), "archive: " + verify);
-        check(problems, finals.values().stream().mapToLong(Long::longValue).sum() == n,
+        check(
+                problems,
+                finals.values().stream().mapToLong(Long::longValue).sum() == n,
                 "intake's final states " + finals + " do not add up to " + n);
-        check(problems, finals.keySet().stream().allMatch(s -> s.equals("PUBLISHED") || s.equals("VALIDATION_FAILED")),
+        check(
+                problems,
+                finals.keySet().stream().allMatch(s -> s.equals("PUBLISHED") || s.equals("VALIDATION_FAILED")),
                 "reports not in a final state: " + finals);
         problems.addAll(unexplained);
         c.forEach((k, v) -> {
-            if ((k.startsWith("dead letters") || k.startsWith("unconsumed") || k.startsWith("outbox backlog")) && v != 0) {
+            if ((k.startsWith("dead letters") || k.startsWith("unconsumed") || k.startsWith("outbox backlog"))
+                    && v != 0) {
                 problems.add(k + ": " + v);
             }
         });
@@ -429,19 +499,33 @@ public final class FailureDrill {
 
     private String markdown(Map<String, Long> counts, List<String> problems) {
         StringBuilder b = new StringBuilder();
-        b.append("## Failure drill of ").append(start.toString(), 0, 19).append(" (")
-                .append(Duration.between(start, Instant.now()).toSeconds()).append(" s)\n\n");
-        b.append(reports).append(" reports submitted by ").append(clients).append(" township clients")
+        b.append("## Failure drill of ")
+                .append(start.toString(), 0, 19)
+                .append(" (")
+                .append(Duration.between(start, Instant.now()).toSeconds())
+                .append(" s)\n\n");
+        b.append(reports)
+                .append(" reports submitted by ")
+                .append(clients)
+                .append(" township clients")
                 .append(rate > 0 ? String.format(" at %.0f/s", rate) : "")
                 .append(" while county reviewers approved every case that passed")
-                .append(replicated.isEmpty() ? "" : ", with two replicas of " + String.join(", ", replicated)
-                        + " (the faults kill the first)")
+                .append(
+                        replicated.isEmpty()
+                                ? ""
+                                : ", with two replicas of " + String.join(", ", replicated)
+                                        + " (the faults kill the first)")
                 .append(".\n\nInjected, in turn:\n\n");
         injected.forEach(i -> b.append("- ").append(i).append('\n'));
         b.append("\n| counted afterwards | |\n|---|---|\n");
-        counts.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-        b.append('\n').append(problems.isEmpty() ? "**No report lost, none duplicated, nothing left unprocessed.**"
-                : "**Problems:**\n\n- " + String.join("\n- ", problems)).append('\n');
+        counts.forEach(
+                (k, v) -> b.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        b.append('\n')
+                .append(
+                        problems.isEmpty()
+                                ? "**No report lost, none duplicated, nothing left unprocessed.**"
+                                : "**Problems:**\n\n- " + String.join("\n- ", problems))
+                .append('\n');
         return b.toString();
     }
 
@@ -452,7 +536,9 @@ public final class FailureDrill {
     }
 
     private long count(String db, String sql) throws SQLException {
-        try (Connection c = connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect(db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -478,8 +564,19 @@ public final class FailureDrill {
     // ------------------------------------------------------------------ the command
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>(Map.of("reports", "3000", "clients", "8", "data", "deploy/.data/failures",
-                "repo", ".", "between", "15", "rate", "12"));
+        Map<String, String> o = new HashMap<>(Map.of(
+                "reports",
+                "3000",
+                "clients",
+                "8",
+                "data",
+                "deploy/.data/failures",
+                "repo",
+                ".",
+                "between",
+                "15",
+                "rate",
+                "12"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -491,9 +588,14 @@ public final class FailureDrill {
         Result r;
         try (LocalPlatform platform = LocalPlatform.startDurable(repo, data, null, drillConfig(registry))) {
             r = new FailureDrill(platform, province, reports, Integer.parseInt(o.get("clients")))
-                    .replicas(List.of(o.getOrDefault("replicas", "intake,validation,review").split(",")).stream()
-                            .map(String::trim).filter(x -> !x.isEmpty()).toList())
-                    .rate(Double.parseDouble(o.get("rate"))).run(allFaults(), Duration.ofSeconds(Long.parseLong(o.get("between"))), Duration.ofMinutes(15));
+                    .replicas(List.of(o.getOrDefault("replicas", "intake,validation,review")
+                                    .split(","))
+                            .stream()
+                            .map(String::trim)
+                            .filter(x -> !x.isEmpty())
+                            .toList())
+                    .rate(Double.parseDouble(o.get("rate")))
+                    .run(allFaults(), Duration.ofSeconds(Long.parseLong(o.get("between"))), Duration.ofMinutes(15));
         }
         Path out = o.containsKey("out") ? Path.of(o.get("out")) : data.resolve("failures.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -504,7 +606,6 @@ public final class FailureDrill {
 
     /** The services' configuration for a drill: the synthetic registry, and quieter logs. */
     public static Map<String, String> drillConfig(Path registry) {
-        return Map.of("registry.file", registry.toString(),
-                "quarkus.log.category.\"cn.gov.disclosure\".level", "WARN");
+        return Map.of("registry.file", registry.toString(), "quarkus.log.category.\"cn.gov.disclosure\".level", "WARN");
     }
 }

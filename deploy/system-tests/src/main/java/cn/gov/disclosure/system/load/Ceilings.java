@@ -1,15 +1,6 @@
 package cn.gov.disclosure.system.load;
 
 import cn.gov.disclosure.infra.LocalPostgres;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +14,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The throughput of the parts underneath the pipeline, measured on the same machine with records of the same size. */
 public final class Ceilings {
@@ -34,8 +37,7 @@ public final class Ceilings {
         }
     }
 
-    private Ceilings() {
-    }
+    private Ceilings() {}
 
     /**
      * Produces {@code n} records of {@code size} bytes to a new topic (acks=all, idempotent, as the outbox relay
@@ -45,10 +47,10 @@ public final class Ceilings {
         String topic = "benchmark.ceiling." + UUID.randomUUID().toString().substring(0, 8);
         String value = "x".repeat(Math.max(1, size));
         Properties a = new Properties();
-        a.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(a)) {
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(a)) {
             // three partitions, as the platform's topics; made before the clock starts
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create " + topic, e);
         }
@@ -74,8 +76,8 @@ public final class Ceilings {
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long seen = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
-            consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0),
-                    new org.apache.kafka.common.TopicPartition(topic, 1), new org.apache.kafka.common.TopicPartition(topic, 2)));
+            consumer.assign(
+                    List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1), new TopicPartition(topic, 2)));
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (seen < n && System.nanoTime() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
@@ -93,7 +95,8 @@ public final class Ceilings {
         String db = "ceiling";
         pg.createDatabase(db, db, db);
         String url = pg.jdbcUrl(db);
-        try (Connection c = DriverManager.getConnection(url, db, db); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, db, db);
+                Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS ceiling");
             st.execute("CREATE TABLE ceiling (report_id TEXT PRIMARY KEY, version INT NOT NULL, report JSONB NOT NULL, "
                     + "submitted_at TIMESTAMPTZ NOT NULL DEFAULT now())");
@@ -106,8 +109,8 @@ public final class Ceilings {
         for (int k = 0; k < connections; k++) {
             jobs.add(pool.submit(() -> {
                 try (Connection c = DriverManager.getConnection(url, db, db);
-                     PreparedStatement ps = c.prepareStatement(
-                             "INSERT INTO ceiling (report_id, version, report) VALUES (?, 1, ?::jsonb)")) {
+                        PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO ceiling (report_id, version, report) VALUES (?, 1, ?::jsonb)")) {
                     int i;
                     while ((i = next.getAndIncrement()) < n) {
                         ps.setString(1, "report-" + i);

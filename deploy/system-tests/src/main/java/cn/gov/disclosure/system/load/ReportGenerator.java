@@ -14,7 +14,6 @@ import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +43,7 @@ public final class ReportGenerator {
         NARRATIVE_MISMATCH
     }
 
-    private ReportGenerator() {
-    }
+    private ReportGenerator() {}
 
     /**
      * @param organisationName the township's name as the report writes it
@@ -55,8 +53,8 @@ public final class ReportGenerator {
         SplittableRandom random = new SplittableRandom(seed);
         TemplateVersion template = TemplateVersion.requiredFor(year);
         ReportTable t2 = activeDisclosure(TemplateCatalogue.table(template, TableId.ACTIVE_DISCLOSURE), random);
-        Applications t3 = applications(TemplateCatalogue.table(template, TableId.APPLICATIONS), random,
-                fault == Fault.ROW_TOTAL_OFF_BY_ONE);
+        Applications t3 = applications(
+                TemplateCatalogue.table(template, TableId.APPLICATIONS), random, fault == Fault.ROW_TOTAL_OFF_BY_ONE);
         TableDef t4Def = TemplateCatalogue.table(template, TableId.REVIEWS_AND_LITIGATION);
         ReportTable t4 = partsAndTotals(t4Def, random, fault == Fault.NEGATIVE_COUNT);
         long reconsiderations = 0;
@@ -73,7 +71,8 @@ public final class ReportGenerator {
                 }
             }
         }
-        String t4Text = reconsiderations + lawsuits == 0 ? "本年度未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。"
+        String t4Text = reconsiderations + lawsuits == 0
+                ? "本年度未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。"
                 : "本年度因政府信息公开被申请行政复议" + reconsiderations + "件，被提起行政诉讼" + lawsuits + "件。";
         long stated = fault == Fault.NARRATIVE_MISMATCH ? t3.newReceivedTotal + 3 : t3.newReceivedTotal;
         List<Section> sections = new ArrayList<>();
@@ -81,20 +80,31 @@ public final class ReportGenerator {
             if (s.key() == SectionKey.OTHER_MATTERS && fault == Fault.SECTION_MISSING) {
                 continue;
             }
-            sections.add(new Section(s.key(), s.heading(), s.key() == SectionKey.REVIEWS_AND_LITIGATION ? t4Text
-                    : narrative(s.key(), organisationName, year, stated)));
+            sections.add(new Section(
+                    s.key(),
+                    s.heading(),
+                    s.key() == SectionKey.REVIEWS_AND_LITIGATION
+                            ? t4Text
+                            : narrative(s.key(), organisationName, year, stated)));
         }
-        return new AnnualReport(organisationName, year, template, organisationName + year + "年政府信息公开工作年度报告",
-                sections, t2, t3.table, t4);
+        return new AnnualReport(
+                organisationName,
+                year,
+                template,
+                organisationName + year + "年政府信息公开工作年度报告",
+                sections,
+                t2,
+                t3.table,
+                t4);
     }
 
     private static String narrative(SectionKey key, String organisation, int year, long applications) {
         return switch (key) {
-            case OVERVIEW -> year + "年，" + organisation + "坚持以《中华人民共和国政府信息公开条例》为依据，"
-                    + "健全工作机制，规范公开形式，深化公开内容，切实保障群众的知情权、参与权和监督权。"
-                    + "本年度共收到政府信息公开申请" + applications + "件，均在法定期限内予以答复。";
-            case PROBLEMS_AND_IMPROVEMENTS -> "工作人员业务水平有待提高，公开内容的及时性有待加强。下一步将加强培训，"
-                    + "完善制度，提升政府信息公开工作质量。";
+            case OVERVIEW ->
+                year + "年，" + organisation + "坚持以《中华人民共和国政府信息公开条例》为依据，"
+                        + "健全工作机制，规范公开形式，深化公开内容，切实保障群众的知情权、参与权和监督权。"
+                        + "本年度共收到政府信息公开申请" + applications + "件，均在法定期限内予以答复。";
+            case PROBLEMS_AND_IMPROVEMENTS -> "工作人员业务水平有待提高，公开内容的及时性有待加强。下一步将加强培训，" + "完善制度，提升政府信息公开工作质量。";
             case OTHER_MATTERS -> "本年度未收取信息处理费。无其他需要报告的事项。";
             default -> "";
         };
@@ -113,19 +123,22 @@ public final class ReportGenerator {
                     b.put(row.key(), c.key(), new Cell(amount, c.unit() == null ? "万元" : null));
                     continue;
                 }
-                long v = row.key().equals("rules") ? 0                        // a township makes no 规章
+                long v = row.key().equals("rules")
+                        ? 0 // a township makes no 规章
                         : c.kind() == ValueKind.SIGNED_COUNT ? random.nextInt(-3, 6) : skewed(random, 40);
                 counts.put(c.key(), v);
             }
             // Table 2's bounds: this year's items ≥ 0, total published ≥ newly published, in force ≥ issued − repealed
             if (counts.containsKey("previousYearItems") && counts.containsKey("changeThisYear")) {
-                counts.put("previousYearItems", Math.max(counts.get("previousYearItems"), -counts.get("changeThisYear")));
+                counts.put(
+                        "previousYearItems", Math.max(counts.get("previousYearItems"), -counts.get("changeThisYear")));
             }
             if (counts.containsKey("newlyPublished") && counts.containsKey("totalPublished")) {
                 counts.put("totalPublished", counts.get("totalPublished") + counts.get("newlyPublished"));
             }
             if (counts.containsKey("issued") && counts.containsKey("repealed") && counts.containsKey("inForce")) {
-                counts.put("inForce", counts.get("inForce") + Math.max(0, counts.get("issued") - counts.get("repealed")));
+                counts.put(
+                        "inForce", counts.get("inForce") + Math.max(0, counts.get("issued") - counts.get("repealed")));
             }
             counts.forEach((col, v) -> b.put(row.key(), col, Cell.of(v)));
         }
@@ -134,8 +147,7 @@ public final class ReportGenerator {
 
     // ------------------------------------------------------------------ Table 3
 
-    private record Applications(ReportTable table, long newReceivedTotal) {
-    }
+    private record Applications(ReportTable table, long newReceivedTotal) {}
 
     private static Applications applications(TableDef def, SplittableRandom random, boolean rowTotalOff) {
         List<ColumnDef> columns = def.columns();
@@ -146,7 +158,7 @@ public final class ReportGenerator {
         List<RowDef> results = def.rowsWithRole(RowRole.RESULT);
         RowDef resultTotal = def.rowsWithRole(RowRole.RESULT_TOTAL).get(0);
         RowDef carriedForward = def.rowsWithRole(RowRole.CARRIED_FORWARD).get(0);
-        List<RowDef> incoming = def.rowsWithRole(RowRole.INCOMING);   // 一 new, 二 carried over
+        List<RowDef> incoming = def.rowsWithRole(RowRole.INCOMING); // 一 new, 二 carried over
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).role() == ColumnRole.TOTAL) {
                 continue;
@@ -164,7 +176,7 @@ public final class ReportGenerator {
             long over = Math.min(sum + forward, random.nextInt(3) == 0 ? random.nextInt(0, 3) : 0);
             values.get(carriedForward.key())[c] = forward;
             values.get(incoming.get(1).key())[c] = over;
-            values.get(incoming.get(0).key())[c] = sum + forward - over;   // 一 + 二 = 七 + 四
+            values.get(incoming.get(0).key())[c] = sum + forward - over; // 一 + 二 = 七 + 四
         }
         int total = indexOfTotal(columns);
         for (long[] row : values.values()) {

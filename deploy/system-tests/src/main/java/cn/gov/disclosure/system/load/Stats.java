@@ -17,7 +17,13 @@ public record Stats(int count, double p50, double p95, double p99, double max, d
         if (v.length == 0) {
             return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Stats(v.length, at(v, 0.50), at(v, 0.95), at(v, 0.99), v[v.length - 1], Arrays.stream(v).average().orElse(0));
+        return new Stats(
+                v.length,
+                at(v, 0.50),
+                at(v, 0.95),
+                at(v, 0.99),
+                v[v.length - 1],
+                Arrays.stream(v).average().orElse(0));
     }
 
     private static double at(double[] sorted, double q) {

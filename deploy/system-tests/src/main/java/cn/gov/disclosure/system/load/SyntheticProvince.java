@@ -3,7 +3,6 @@ package cn.gov.disclosure.system.load;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry.Level;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry.Organisation;
 import cn.gov.disclosure.system.Http;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ public final class SyntheticProvince {
     private static final String CHARS = "安平新和兴福龙山河东西南北城关桥湖田石青云泉德永宁华阳金水林丰盛长乐清花园溪庄";
 
     /** A township of the synthetic province. */
-    public record Township(String code, String name, String countyCode) {
-    }
+    public record Township(String code, String name, String countyCode) {}
 
     private final List<Organisation> organisations = new ArrayList<>();
     private final List<Township> townships = new ArrayList<>();
@@ -74,9 +72,15 @@ public final class SyntheticProvince {
             }
             all.addAll(organisations);
             Files.createDirectories(file.getParent());
-            Http.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), Map.of(
-                    "comment", "A synthetic province for load runs (deploy/system-tests SyntheticProvince)",
-                    "organisations", all));
+            Http.JSON
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValue(
+                            file.toFile(),
+                            Map.of(
+                                    "comment",
+                                    "A synthetic province for load runs (deploy/system-tests SyntheticProvince)",
+                                    "organisations",
+                                    all));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

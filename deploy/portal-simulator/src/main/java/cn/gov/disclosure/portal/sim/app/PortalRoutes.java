@@ -8,11 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The Quarkus app of the simulator (local stack, port 8090): every request goes to the same {@link PortalCore} the
@@ -25,12 +24,15 @@ public class PortalRoutes {
 
     private final PortalCore core;
 
-    public PortalRoutes(@ConfigProperty(name = "portal.storage-dir") Optional<String> storageDir,
-                        @ConfigProperty(name = "portal.public-base-url") String publicBaseUrl) {
-        String base = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    public PortalRoutes(
+            @ConfigProperty(name = "portal.storage-dir") Optional<String> storageDir,
+            @ConfigProperty(name = "portal.public-base-url") String publicBaseUrl) {
+        String base =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         Path dir = storageDir.filter(s -> !s.isBlank()).map(Path::of).orElse(null);
         this.core = new PortalCore(dir, () -> base);
-        LOG.infof("Portal simulator: public pages under %s/reports/, storage %s", base, dir == null ? "in memory" : dir);
+        LOG.infof(
+                "Portal simulator: public pages under %s/reports/, storage %s", base, dir == null ? "in memory" : dir);
     }
 
     public PortalCore core() {
@@ -43,9 +45,14 @@ public class PortalRoutes {
     }
 
     private void serve(RoutingContext ctx) {
-        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        PortalCore.Reply reply = core.handle(ctx.request().method().name(), ctx.request().path(),
-                name -> ctx.request().getHeader(name), body);
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null
+                ? new byte[0]
+                : ctx.body().buffer().getBytes();
+        PortalCore.Reply reply = core.handle(
+                ctx.request().method().name(),
+                ctx.request().path(),
+                name -> ctx.request().getHeader(name),
+                body);
         HttpServerResponse response = ctx.response().setStatusCode(reply.status());
         response.putHeader("Content-Type", reply.contentType());
         reply.headers().forEach(response::putHeader);
