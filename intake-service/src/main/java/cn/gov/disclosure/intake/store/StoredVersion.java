@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** Every version a township sent, with its state as the other services reported it; earlier ones stay readable. */
 @Entity
@@ -54,14 +56,17 @@ public class StoredVersion {
     public SubmissionSource source;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public AnnualReport report;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "import_notes", nullable = false)
     public List<String> importNotes;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     public List<Finding> findings;
 
     @Column(name = "review_comment")
@@ -80,6 +85,7 @@ public class StoredVersion {
     public OffsetDateTime updatedAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public List<CellSource> provenance;
 

@@ -17,7 +17,7 @@ public final class ETag {
     }
 
     /** Whether the header is absent (no precondition at all). */
-    public static boolean absent(String header) {
+    private static boolean absent(String header) {
         return header == null || header.isBlank();
     }
 
@@ -35,11 +35,6 @@ public final class ETag {
             parse(part).ifPresent(versions::add);
         }
         return new ExpectedVersion(true, versions, ifMatch.trim());
-    }
-
-    /** Whether an {@code If-Match} header names {@code rowVersion}. */
-    public static boolean matches(String ifMatch, long rowVersion) {
-        return expected(ifMatch).matches(rowVersion);
     }
 
     static OptionalLong parse(String tag) {

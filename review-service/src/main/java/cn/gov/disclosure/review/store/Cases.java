@@ -134,6 +134,9 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     /** The cases of older versions of a report that are still open (a newer version supersedes them), locked. */
     public List<ReviewCase> lockSupersedable(String reportId, int newerVersion) {
+        if (newerVersion <= 1) {
+            return List.of(); // a first version supersedes nothing: no query
+        }
         List<State> states = Arrays.stream(State.values())
                 .filter(s -> ReviewStateMachine.target(s, ReviewStateMachine.Action.SUPERSEDE)
                         .isPresent())
@@ -145,6 +148,7 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                         newerVersion,
                         states)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()
                 .stream()
                 .map(StoredCase::toCase)
                 .toList();

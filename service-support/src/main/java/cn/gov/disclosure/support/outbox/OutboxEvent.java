@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * One event in the outbox ({@code outbox_event}), written by {@link Outbox} in the transaction of the change it
@@ -37,6 +39,7 @@ public class OutboxEvent {
     public String eventType;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public Map<String, String> headers;
 

@@ -8,7 +8,9 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** The approved report of an organisation's year (from review decided), for next year's cross-year checks. */
 @Entity
@@ -32,6 +34,7 @@ public class ApprovedReport {
     public int version;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public AnnualReport report;
 

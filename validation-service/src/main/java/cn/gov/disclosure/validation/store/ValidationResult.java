@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** The result of validating one version: one per version, whatever happens to the events. */
 @Entity
@@ -36,6 +38,7 @@ public class ValidationResult {
     public boolean passed;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public List<Finding> findings;
 

@@ -103,10 +103,18 @@ public final class LoadBenchmark {
                 "starting the platform in %s (registry of %d townships)",
                 data, province.townships().size());
         long t0 = System.nanoTime();
+        List<String> jvm =
+                new ArrayList<>(List.of("-Xms64m", "-Xmx768m", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2"));
+        if (options.containsKey("profile")) {
+            // a JFR recording per service (named by its process id), written when the platform stops
+            Path profiles = Path.of(options.get("profile")).toAbsolutePath();
+            Files.createDirectories(profiles);
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + profiles + "/");
+        }
         try (LocalPlatform platform = LocalPlatform.startDurable(
                 repo,
                 data,
-                List.of("-Xms64m", "-Xmx768m", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2"),
+                jvm,
                 Map.of(
                         "registry.file",
                         registry.toString(),
@@ -115,6 +123,15 @@ public final class LoadBenchmark {
                         "quarkus.datasource.jdbc.max-size",
                         "32"))) {
             log("platform ready in %.0f s", (System.nanoTime() - t0) / 1e9);
+            for (String svc : LocalPlatform.SERVICES) {
+                log(
+                        "%s runs as process %s",
+                        svc,
+                        platform.service(svc)
+                                .processHandle()
+                                .map(h -> String.valueOf(h.pid()))
+                                .orElse("?"));
+            }
             // HTTP/1.1 as a township's browser speaks it on plain http (the JDK's client would otherwise upgrade to h2c
             // and multiplex every client over one connection)
             PlatformClient client = new PlatformClient(
