@@ -1,10 +1,11 @@
-// The admin front-end's entry: sign-in, the header, and the routes #/queue, #/case/{id}, #/completeness.
+// The admin front-end's entry: sign-in, the header, and the routes #/queue, #/case/{id}, #/completeness, #/summary.
 import * as auth from './auth.js';
 import {h, clear} from './dom.js';
 import {hideBanner} from '/common/js/dom.js';
 import {renderQueue} from './queue.js';
 import {renderCase} from './case.js';
 import {renderCompleteness} from './completeness.js';
+import {renderSummary} from './summary.js';
 
 const app = document.getElementById('app');
 function parseRoute() {
@@ -28,6 +29,8 @@ async function route() {
       await renderCase(view, parts[1], {current});
     } else if (parts[0] === 'completeness') {
       await renderCompleteness(view, params, {current});
+    } else if (parts[0] === 'summary') {
+      await renderSummary(view, params, {current});
     } else {
       await renderQueue(view, params, {current});
     }
@@ -66,6 +69,9 @@ async function start() {
   document.getElementById('user-name').textContent = u.name + (u.org ? '（' + u.org + '）' : '');
   document.getElementById('user').hidden = false;
   document.getElementById('nav').hidden = false;
+  if (u.roles.includes('province-admin')) {
+    document.querySelector('#nav a[data-nav="summary"]').textContent = '全省汇总';
+  }
   document.getElementById('sign-out').addEventListener('click', () => auth.signOut());
   window.addEventListener('hashchange', () => {
     hideBanner();

@@ -155,7 +155,7 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("frontend.validation-url", url("validation"));
         p.put("frontend.publication-url", url("publication"));
         if (service.equals("validation")) {
-            p.put("quarkus.http.cors.origins", url("intake"));
+            p.put("quarkus.http.cors.origins", url("intake") + "," + url("review"));
         }
         if (service.equals("publication")) {
             p.put("quarkus.http.cors.origins", url("review"));

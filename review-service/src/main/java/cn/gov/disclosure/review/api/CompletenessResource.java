@@ -1,7 +1,6 @@
 package cn.gov.disclosure.review.api;
 
 import cn.gov.disclosure.contracts.model.TemplateVersion;
-import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.cases.CompletenessView;
 import cn.gov.disclosure.support.problem.Problem;
@@ -38,14 +37,11 @@ public class CompletenessResource {
 
     private final CompletenessView completeness;
     private final Access access;
-    private final OrganisationRegistry registry;
     private final CurrentCaller current;
 
-    public CompletenessResource(
-            CompletenessView completeness, Access access, OrganisationRegistry registry, CurrentCaller current) {
+    public CompletenessResource(CompletenessView completeness, Access access, CurrentCaller current) {
         this.completeness = completeness;
         this.access = access;
-        this.registry = registry;
         this.current = current;
     }
 
@@ -91,22 +87,7 @@ public class CompletenessResource {
                     List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
         }
         int y = Http.integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
-        List<OrganisationRegistry.Organisation> counties;
-        String scope;
-        if (access.readsEverything(current.get())) {
-            counties = registry.all().stream()
-                    .filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
-                    .filter(o -> county == null || county.isBlank() || o.code().equals(county.trim()))
-                    .toList();
-            scope = county == null || county.isBlank() ? "province" : county.trim();
-        } else {
-            OrganisationRegistry.Organisation own = access.reviewerCounty(current.get());
-            if (county != null && !county.isBlank() && !county.trim().equals(own.code())) {
-                throw ProblemException.forbidden("您只能查看本县的情况", "you see your own county only");
-            }
-            counties = List.of(own);
-            scope = own.code();
-        }
-        return completeness.of(y, counties, scope);
+        Access.Scope scope = access.scope(current.get(), county);
+        return completeness.of(y, scope.counties(), scope.code());
     }
 }

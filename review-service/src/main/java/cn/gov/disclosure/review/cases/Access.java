@@ -38,6 +38,29 @@ public class Access {
                         "your token names no county of the registry: " + caller.organisationCode()));
     }
 
+    /** The counties a view covers, and the scope's code (a county's, or {@code province}). */
+    public record Scope(List<OrganisationRegistry.Organisation> counties, String code, boolean province) {}
+
+    /**
+     * The counties of a view (completeness, summary) for the caller: a reviewer's own county (403 when another is
+     * asked for); for the province every county, or the one asked for.
+     */
+    public Scope scope(Caller caller, String county) {
+        String asked = county == null || county.isBlank() ? null : county.trim();
+        if (readsEverything(caller)) {
+            List<OrganisationRegistry.Organisation> counties = registry.all().stream()
+                    .filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
+                    .filter(o -> asked == null || o.code().equals(asked))
+                    .toList();
+            return new Scope(counties, asked == null ? "province" : asked, asked == null);
+        }
+        OrganisationRegistry.Organisation own = reviewerCounty(caller);
+        if (asked != null && !asked.equals(own.code())) {
+            throw ProblemException.forbidden("您只能查看本县的情况", "you see your own county only");
+        }
+        return new Scope(List.of(own), own.code(), false);
+    }
+
     /** The townships whose cases the caller sees; null for every township (province). */
     public List<String> visibleTownships(Caller caller) {
         if (readsEverything(caller)) {

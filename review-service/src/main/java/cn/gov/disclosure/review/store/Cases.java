@@ -331,6 +331,49 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                 .map(a -> new Approved(a.organisationCode, a.year, a.reportId, a.version, a.caseId, a.approvedAt));
     }
 
+    /** An approved report with the findings of the case that was approved (for a summary over several). */
+    public record ApprovedWithFindings(
+            String organisationCode, String caseId, AnnualReport report, List<Finding> findings) {}
+
+    /**
+     * The approved reports of a year of these organisations, each with its case's findings: two queries (the lazy
+     * JSON columns selected in projections, so no report is loaded one by one), in slices of 1,000 codes.
+     */
+    public List<ApprovedWithFindings> approvedReports(int year, List<String> organisationCodes) {
+        List<ApprovedWithFindings> out = new ArrayList<>();
+        for (int from = 0; from < organisationCodes.size(); from += 1000) {
+            List<String> slice = organisationCodes.subList(from, Math.min(organisationCodes.size(), from + 1000));
+            List<Object[]> reports = em().createQuery(
+                            "select a.organisationCode, a.caseId, a.report from ApprovedReport a"
+                                    + " where a.year = ?1 and a.organisationCode in ?2",
+                            Object[].class)
+                    .setParameter(1, year)
+                    .setParameter(2, slice)
+                    .getResultList();
+            if (reports.isEmpty()) {
+                continue;
+            }
+            Map<String, List<Finding>> findings = new LinkedHashMap<>();
+            em().createQuery("select c.id, c.findings from StoredCase c where c.id in ?1", Object[].class)
+                    .setParameter(1, reports.stream().map(r -> (String) r[1]).toList())
+                    .getResultList()
+                    .forEach(r -> findings.put((String) r[0], castFindings(r[1])));
+            for (Object[] r : reports) {
+                out.add(new ApprovedWithFindings(
+                        (String) r[0],
+                        (String) r[1],
+                        (AnnualReport) r[2],
+                        findings.getOrDefault((String) r[1], List.of())));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Finding> castFindings(Object findings) {
+        return findings == null ? List.of() : (List<Finding>) findings;
+    }
+
     public Optional<AnnualReport> approvedReport(String organisationCode, int year) {
         return Optional.ofNullable(em().find(ApprovedReport.class, new ApprovedReport.Key(organisationCode, year)))
                 .map(a -> a.report);

@@ -142,6 +142,11 @@ final class Fixtures {
 
     static EventEnvelope<ReportValidated> validated(
             String township, int year, int version, boolean passed, List<Finding> findings) {
+        return validated(township, year, version, passed, findings, report(year, township + "镇人民政府"));
+    }
+
+    static EventEnvelope<ReportValidated> validated(
+            String township, int year, int version, boolean passed, List<Finding> findings, AnnualReport report) {
         String name = township + "镇人民政府";
         OffsetDateTime now = OffsetDateTime.now();
         return EventEnvelope.of(
@@ -157,7 +162,7 @@ final class Fixtures {
                         passed,
                         findings,
                         now,
-                        report(year, name)));
+                        report));
     }
 
     static void send(EventEnvelope<?> e) {
@@ -169,6 +174,13 @@ final class Fixtures {
         EventEnvelope<ReportValidated> e = validated(township, year, version, true, List.of(findings));
         send(e);
         return awaitCase(CaseIds.of(e.data().reportId(), version));
+    }
+
+    /** As {@link #open(String, int, int, Finding...)}, a passed version 1 carrying {@code report}. */
+    static String openWith(String township, int year, AnnualReport report, Finding... findings) {
+        EventEnvelope<ReportValidated> e = validated(township, year, 1, true, List.of(findings), report);
+        send(e);
+        return awaitCase(CaseIds.of(e.data().reportId(), 1));
     }
 
     static String awaitCase(String caseId) {

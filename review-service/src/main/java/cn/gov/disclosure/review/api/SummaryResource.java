@@ -1,0 +1,124 @@
+package cn.gov.disclosure.review.api;
+
+import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
+import cn.gov.disclosure.review.cases.Access;
+import cn.gov.disclosure.review.summary.SummaryView;
+import cn.gov.disclosure.review.summary.TableSums;
+import cn.gov.disclosure.support.problem.Problem;
+import cn.gov.disclosure.support.problem.ProblemException;
+import cn.gov.disclosure.support.security.CurrentCaller;
+import cn.gov.disclosure.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The county summary (全县汇总) and the province's (全省汇总): Tables 2, 3 and 4 of a reporting year summed over the
+ * approved reports, each figure with its breakdown by township (or county), the townships still missing, and the sums
+ * as a report ({@code report}) that the page has checked by validation's dry run. Also as an {@code .xlsx} workbook.
+ */
+@Path("/api/v1/summary")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.COUNTY_REVIEWER, Roles.PROVINCE_ADMIN})
+@Tag(name = "summary", description = "全县汇总 / the county's (or province's) tables summed")
+@SecurityRequirement(name = "bearer")
+public class SummaryResource {
+
+    /** What the page and an API client get. */
+    public record SummaryBody(
+            int year,
+            String template,
+            String scopeCode,
+            String scopeName,
+            boolean province,
+            int townships,
+            List<SummaryView.MemberView> members,
+            List<SummaryView.Missing> missing,
+            List<TableSums.LeftOut> leftOut,
+            List<TableSums.SummedTable> tables,
+            AnnualReport report) {}
+
+    private final SummaryView summaries;
+    private final Access access;
+    private final CurrentCaller current;
+
+    public SummaryResource(SummaryView summaries, Access access, CurrentCaller current) {
+        this.summaries = summaries;
+        this.access = access;
+        this.current = current;
+    }
+
+    @GET
+    @Operation(
+            summary = "全县汇总 / Tables 2–4 summed over the approved reports of a year",
+            description = "A county reviewer gets their county, summed over its townships; the province gets every "
+                    + "county (or the one asked for), a province summary summed over the counties. A figure that "
+                    + "cannot be summed (a township's report lacks the cell, or states money without its unit) has no "
+                    + "value and names the townships that stop it.")
+    public Response summary(
+            @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "one county (province only)") @QueryParam("county") String county,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        SummaryBody body = body(summary(year, county));
+        return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(CompletenessWorkbook.MEDIA_TYPE)
+    @Operation(
+            summary = "全县汇总（Excel） / The summary as an .xlsx workbook: one sheet per table, the breakdown, the scope")
+    public Response workbook(
+            @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
+        SummaryView.Summary s = summary(year, county);
+        String name = s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + ".xlsx";
+        return Response.ok(SummaryWorkbook.of(s), CompletenessWorkbook.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"summary-" + s.year() + ".xlsx\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                .build();
+    }
+
+    private SummaryView.Summary summary(String year, String county) {
+        if (year == null || year.isBlank()) {
+            throw ProblemException.badRequest(
+                    "invalid-query",
+                    "查询参数不正确",
+                    "Invalid query parameter",
+                    List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
+        }
+        int y = Http.integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
+        return summaries.of(y, access.scope(current.get(), county));
+    }
+
+    private static SummaryBody body(SummaryView.Summary s) {
+        return new SummaryBody(
+                s.year(),
+                s.sums().template().code(),
+                s.scopeCode(),
+                s.scopeName(),
+                s.province(),
+                s.townships(),
+                s.members(),
+                s.missing(),
+                s.sums().leftOut(),
+                s.sums().tables(),
+                s.sums().asReport());
+    }
+}
