@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import cn.gov.disclosure.contracts.events.EventEnvelope;
+import cn.gov.disclosure.contracts.events.Finding;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
@@ -214,6 +215,65 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#action-claim")).hasCount(0);
         assertThat(page.locator("#actions")).containsText("jinjiang2");
         shot("case-conflict");
+    }
+
+    @Test
+    void theCountySummaryShowsEachFiguresBreakdownAndNamesTheTownshipBehindAFinding() throws Exception {
+        int year = newYear();
+        String auth = reviewer(JINJIANG);
+        for (String t : List.of(ZIMAO, ANHAI)) {
+            String id = openWith(
+                    t,
+                    year,
+                    SummaryTest.numbered(year, t, t.equals(ANHAI) ? 2 : 1),
+                    t.equals(ANHAI) ? new Finding[] {INFO} : new Finding[0]);
+            claim(auth, id);
+            act(auth, id, "approve", Map.of()).statusCode(200);
+        }
+        // validation's dry run, as the validation service would answer for sums that break a rule of Table 3
+        page.route(
+                "**/api/v1/validate",
+                route -> route.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("application/json")
+                        .setBody("{\"passed\":true,\"errors\":0,\"warnings\":1,\"findings\":[{\"code\":\"" + INFO.code()
+                                + "\",\"severity\":\"warning\",\"location\":{\"table\":3,\"row\":\"newApplications\"},"
+                                + "\"messageZh\":\"合计数不平衡\",\"messageEn\":\"sums do not balance\"}]}")));
+        signIn("jinjiang", "#/summary?year=" + year);
+        assertThat(page.locator("h1")).containsText("全县汇总");
+        assertThat(page.locator("#summary-scope")).containsText("2 个乡镇");
+        assertThat(page.locator("#summary-missing summary")).containsText("3 个");
+        Locator t3 = page.locator("table.summary[data-table='3']");
+        assertThat(t3).isVisible();
+        // a figure is the sum of the two townships; a click shows each township's figure
+        String sum = given().header("Authorization", auth)
+                .queryParam("year", year)
+                .get("/api/v1/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("tables[1].rows[0].cells[0].value")
+                .toString();
+        Locator first = t3.locator("td.num").first();
+        assertThat(first).hasText(sum);
+        first.click();
+        assertThat(page.locator("#breakdown-table tbody tr")).hasCount(2);
+        assertThat(page.locator("#summary-breakdown")).containsText("合计：" + sum);
+        // the sums' finding names the township whose approved report had the same finding
+        assertThat(page.locator("#summary-checks")).containsText("合计数不平衡");
+        assertThat(page.locator("#summary-checks")).containsText("安海镇");
+        assertThat(page.locator("#summary-checks")).not().containsText("紫帽镇");
+        shot("summary");
+
+        Download download =
+                page.waitForDownload(() -> page.locator("#summary-xlsx").click());
+        assertThat(download.suggestedFilename()).endsWith("全县汇总.xlsx");
+        try (var in = Files.newInputStream(download.path());
+                var book = new XSSFWorkbook(in)) {
+            assertThat(book.getSheet("表三")).isNotNull();
+            assertThat(book.getSheet("分乡镇明细").getRow(1).getCell(3).getNumericCellValue())
+                    .isGreaterThanOrEqualTo(0);
+        }
     }
 
     @Test

@@ -31,24 +31,29 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SummaryTest {
 
-    /** Seed 004 with every count of Table 3 multiplied by {@code k} (so the townships differ). */
-    private static AnnualReport scaled(int year, String name, int k) {
+    /**
+     * Seed 004 (whose figures are mostly 0, as in many townships) with every cell of Tables 2–4 given a figure of its
+     * own: {@code k}·1000 + the cell's position (money: the same in hundredths, in the cell's unit).
+     */
+    static AnnualReport numbered(int year, String name, int k) {
         AnnualReport r = report(year, name);
-        Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
-        r.applications().rows().forEach((row, cells) -> {
-            Map<String, Cell> scaled = new LinkedHashMap<>();
-            cells.forEach((col, c) -> scaled.put(col, new Cell(c.value().multiply(BigDecimal.valueOf(k)), c.unit())));
-            rows.put(row, scaled);
-        });
+        int[] position = {0};
+        ReportTable[] tables = new ReportTable[3];
+        int i = 0;
+        for (ReportTable t : List.of(r.activeDisclosure(), r.applications(), r.reviewsAndLitigation())) {
+            Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
+            t.rows().forEach((row, cells) -> {
+                Map<String, Cell> numbered = new LinkedHashMap<>();
+                cells.forEach((col, c) -> {
+                    BigDecimal v = BigDecimal.valueOf(k * 1000L + position[0]++);
+                    numbered.put(col, new Cell(c.unit() == null ? v : v.movePointLeft(2), c.unit()));
+                });
+                rows.put(row, numbered);
+            });
+            tables[i++] = new ReportTable(rows);
+        }
         return new AnnualReport(
-                r.organisationName(),
-                year,
-                r.template(),
-                r.title(),
-                r.sections(),
-                r.activeDisclosure(),
-                new ReportTable(rows),
-                r.reviewsAndLitigation());
+                r.organisationName(), year, r.template(), r.title(), r.sections(), tables[0], tables[1], tables[2]);
     }
 
     private static void approve(String auth, String caseId) {
@@ -61,9 +66,9 @@ class SummaryTest {
         int year = newYear();
         String auth = reviewer(JINJIANG);
         Map<String, AnnualReport> reports = new LinkedHashMap<>();
-        reports.put(ZIMAO, scaled(year, "紫帽镇", 1));
-        reports.put(ANHAI, scaled(year, "安海镇", 2));
-        reports.put(CHIDIAN, scaled(year, "池店镇", 5));
+        reports.put(ZIMAO, numbered(year, "紫帽镇", 1));
+        reports.put(ANHAI, numbered(year, "安海镇", 2));
+        reports.put(CHIDIAN, numbered(year, "池店镇", 5));
         for (Map.Entry<String, AnnualReport> e : reports.entrySet()) {
             approve(auth, openWith(e.getKey(), year, e.getValue(), INFO));
         }
@@ -118,6 +123,7 @@ class SummaryTest {
                     for (AnnualReport a : reports.values()) {
                         expected = expected.add(a.table(def.id()).value(row.key(), column.key()));
                     }
+                    assertThat(expected).as("a figure of its own").isPositive();
                     assertThat(new BigDecimal(String.valueOf(cells.get(c).get("value"))))
                             .as("%s %s %s", def.id(), row.key(), column.key())
                             .isEqualByComparingTo(expected);
