@@ -26,7 +26,18 @@ public final class OrganisationRegistry {
         TOWNSHIP
     }
 
-    public record Organisation(String code, String name, String fullName, Level level, String parent) {
+    /**
+     * An organisation of the registry.
+     *
+     * @param email the mailbox of its government-information-disclosure office, where the platform's reminders go
+     *              (null when the registry has none: no mail is sent to it)
+     */
+    public record Organisation(String code, String name, String fullName, Level level, String parent, String email) {
+
+        public Organisation(String code, String name, String fullName, Level level, String parent) {
+            this(code, name, fullName, level, parent, null);
+        }
+
         /** The name a report is expected to carry (the full official name when known). */
         public String officialName() {
             return fullName != null ? fullName : name;

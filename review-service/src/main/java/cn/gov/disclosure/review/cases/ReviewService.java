@@ -13,7 +13,9 @@ import cn.gov.disclosure.review.domain.CaseIds;
 import cn.gov.disclosure.review.domain.ReviewStateMachine;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.Action;
 import cn.gov.disclosure.review.domain.ReviewStateMachine.State;
+import cn.gov.disclosure.review.reminders.Reminders;
 import cn.gov.disclosure.review.store.Cases;
+import cn.gov.disclosure.review.store.MailOutbox;
 import cn.gov.disclosure.support.outbox.Outbox;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
@@ -43,11 +45,14 @@ public class ReviewService {
     private final Cases store;
     private final Access access;
     private final Outbox outbox;
+    private final MailOutbox mails;
     private final OrganisationRegistry registry;
     private final Clock clock;
 
-    public ReviewService(Cases store, Access access, Outbox outbox, OrganisationRegistry registry, Clock clock) {
+    public ReviewService(
+            Cases store, Access access, Outbox outbox, MailOutbox mails, OrganisationRegistry registry, Clock clock) {
         this.store = store;
+        this.mails = mails;
         this.access = access;
         this.outbox = outbox;
         this.registry = registry;
@@ -279,6 +284,15 @@ public class ReviewService {
         } else {
             decision = ReviewDecided.Decision.RETURNED;
             findings = store.findings(c.id());
+            // the township hears of it by mail too, stored with the decision (the mail relay sends it)
+            Reminders.returned(
+                            registry.find(c.organisationCode()).orElse(null),
+                            c,
+                            t.comment(),
+                            registry.find(c.countyCode())
+                                    .map(OrganisationRegistry.Organisation::name)
+                                    .orElse(null))
+                    .ifPresent(mails::add);
         }
         // the decision continues the submission's trace (the reviewer's request is a trace of its own)
         outbox.enqueue(

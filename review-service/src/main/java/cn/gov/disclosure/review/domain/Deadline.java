@@ -44,6 +44,14 @@ public final class Deadline {
     private Deadline() {}
 
     /** The last day to publish the report for {@code year}: 31 January of the following year. */
+    /**
+     * The reporting year being filed on a day (the pages' rule, {@code /common/js/calendar.js}): in December the year
+     * itself, from January to November the year before.
+     */
+    public static int yearBeingFiled(LocalDate day) {
+        return day.getMonthValue() == 12 ? day.getYear() : day.getYear() - 1;
+    }
+
     public static LocalDate dueDate(int year) {
         return LocalDate.of(year + 1, 1, 31);
     }

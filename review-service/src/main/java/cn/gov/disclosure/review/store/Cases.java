@@ -331,6 +331,27 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                 .map(a -> new Approved(a.organisationCode, a.year, a.reportId, a.version, a.caseId, a.approvedAt));
     }
 
+    /**
+     * The organisations that have submitted a version of the year's report that passed validation (awaiting or in
+     * review, returned, approved): who needs no deadline reminder.
+     */
+    public List<String> submittedOrganisations(int year) {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct c.organisationCode from StoredCase c where c.year = ?1 and c.state in ?2",
+                        String.class)
+                .setParameter(1, year)
+                .setParameter(2, List.of(State.AWAITING_REVIEW, State.IN_REVIEW, State.RETURNED, State.APPROVED))
+                .getResultList();
+    }
+
+    /** Every case awaiting review, oldest first. */
+    public List<ReviewCase> awaitingReview() {
+        return list("state", Sort.by("createdAt"), State.AWAITING_REVIEW).stream()
+                .map(StoredCase::toCase)
+                .toList();
+    }
+
     /** An approved report with the findings of the case that was approved (for a summary over several). */
     public record ApprovedWithFindings(
             String organisationCode, String caseId, AnnualReport report, List<Finding> findings) {}
