@@ -26,6 +26,7 @@ services:
   portal        http://127.0.0.1:8090   (the government portal simulator)
   each service: /q/health/live, /q/health/ready, /q/metrics (Prometheus)
   Keycloak      http://127.0.0.1:$OIDC_PORT/admin (admin/admin), issuer http://127.0.0.1:$OIDC_PORT/realms/annual-report
+  SMTP          127.0.0.1:$SMTP_PORT (GreenMail; the reminders sent: http://127.0.0.1:$SMTP_API_PORT/api/user/<address>/messages/INBOX/)
   Kafka         127.0.0.1:$KAFKA_PORT      PostgreSQL 127.0.0.1:$POSTGRES_PORT (intake/validation/review/publication, user = password = name)
 demo users (password demo; token: client annual-report-cli, password grant):
   townships  zimao (seed 000), nankou (001), changfu (002), hongxing (003), huimeng (004), shenhu (deploy/system-tests/src/test/resources/documents/shenhu-2020.docx)
@@ -47,6 +48,7 @@ case "${1:-}" in
     "$D/kafka.sh" start
     "$D/postgres.sh" start
     "$D/oidc.sh" start
+    "$D/mail.sh" start
     SERVICES_BUILT=1 "$D/services.sh" start
     if [ "$seeds" = 1 ]; then "$D/services.sh" seeds; fi
     summary
@@ -55,6 +57,7 @@ case "${1:-}" in
     rc=0
     "$D/services.sh" stop || rc=1
     "$D/oidc.sh" stop || rc=1
+    "$D/mail.sh" stop || rc=1
     "$D/postgres.sh" stop || rc=1
     "$D/kafka.sh" stop || rc=1
     echo "stack: stopped"
@@ -65,6 +68,7 @@ case "${1:-}" in
     "$D/kafka.sh" status || rc=3
     "$D/postgres.sh" status || rc=3
     "$D/oidc.sh" status || rc=3
+    "$D/mail.sh" status || rc=3
     "$D/services.sh" status || rc=3
     exit $rc
     ;;
