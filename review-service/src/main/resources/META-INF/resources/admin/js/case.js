@@ -116,7 +116,8 @@ export async function renderCase(view, id, {current, host}) {
   } else {
     const compareChoices = [];
     if (c.previousVersion?.report) compareChoices.push({key: 'previous', label: `上一版本（第 ${c.previousVersion.version} 版）`, report: c.previousVersion.report});
-    if (c.lastYearApproved?.report) compareChoices.push({key: 'lastYear', label: `上年已通过报告（${c.lastYearApproved.year} 年度）`, report: c.lastYearApproved.report});
+    if (c.lastYearApproved?.report) compareChoices.push({key: 'lastYear', label: c.lastYearApproved.history
+    ? `上年报告（${c.lastYearApproved.year} 年度，由已公开文档导入）` : `上年已通过报告（${c.lastYearApproved.year} 年度）`, report: c.lastYearApproved.report});
     const body = h('div.report-body');
     const draw = key => {
       const choice = compareChoices.find(x => x.key === key) || null;

@@ -6,7 +6,8 @@ public enum EventType {
     REPORT_WITHDRAWN("cn.gov.disclosure.report.withdrawn.v1", Topics.REPORT_WITHDRAWN, ReportWithdrawn.class),
     REPORT_VALIDATED("cn.gov.disclosure.report.validated.v1", Topics.REPORT_VALIDATED, ReportValidated.class),
     REVIEW_DECIDED("cn.gov.disclosure.review.decided.v1", Topics.REVIEW_DECIDED, ReviewDecided.class),
-    REPORT_PUBLISHED("cn.gov.disclosure.report.published.v1", Topics.REPORT_PUBLISHED, ReportPublished.class);
+    REPORT_PUBLISHED("cn.gov.disclosure.report.published.v1", Topics.REPORT_PUBLISHED, ReportPublished.class),
+    HISTORY_IMPORTED("cn.gov.disclosure.report.history-imported.v1", Topics.HISTORY_IMPORTED, HistoryImported.class);
 
     private final String type;
     private final String topic;

@@ -14,11 +14,16 @@ public final class Topics {
     public static final String REVIEW_DECIDED = "annual-report.review-decided";
     /** publication → intake, review: {@link ReportPublished}. */
     public static final String REPORT_PUBLISHED = "annual-report.published";
+    /**
+     * intake → validation, review: {@link HistoryImported} (an earlier year's published report loaded by the
+     * province).
+     */
+    public static final String HISTORY_IMPORTED = "annual-report.history-imported";
     /** Suffix of the dead-letter topic of each topic: records a consumer could not read, with the reason in headers. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    public static final List<String> ALL =
-            List.of(REPORT_SUBMITTED, REPORT_WITHDRAWN, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED);
+    public static final List<String> ALL = List.of(
+            REPORT_SUBMITTED, REPORT_WITHDRAWN, REPORT_VALIDATED, REVIEW_DECIDED, REPORT_PUBLISHED, HISTORY_IMPORTED);
 
     private Topics() {}
 

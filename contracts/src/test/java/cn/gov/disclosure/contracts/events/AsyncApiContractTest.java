@@ -213,6 +213,7 @@ class AsyncApiContractTest {
                         null,
                         null));
         assertValid("ReportWithdrawn", new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T));
+        assertValid("HistoryImported", history());
         assertValid(
                 "ReportPublished",
                 new ReportPublished(
@@ -251,6 +252,7 @@ class AsyncApiContractTest {
             case REVIEW_DECIDED -> decided();
             case REPORT_PUBLISHED -> new ReportPublished("350582-001-2020", 2, "350582-001", 2020, "u", "a", T);
             case REPORT_WITHDRAWN -> new ReportWithdrawn("350582-001-2020", 2, "350582-001", 2020, "staff", T);
+            case HISTORY_IMPORTED -> history();
         };
         // a time on the full minute: the header must still carry the seconds (RFC 3339)
         EventEnvelope<EventPayload> envelope = new EventEnvelope<>(
@@ -451,5 +453,21 @@ class AsyncApiContractTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private static HistoryImported history() {
+        return new HistoryImported(
+                "350582107-2020",
+                0,
+                "350582107",
+                "晋江市紫帽镇人民政府",
+                "350582",
+                2020,
+                GoldenSeeds.load(0),
+                "紫帽镇2020年报.pdf",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                List.of("表二缺少一行"),
+                "province-admin",
+                T);
     }
 }

@@ -33,8 +33,13 @@ public final class KafkaWatch implements AutoCloseable {
 
     /** The consumer groups of the platform and the topics each consumes. */
     public static final Map<String, List<String>> GROUPS = Map.of(
-            "validation-service", List.of(Topics.REPORT_SUBMITTED, Topics.REVIEW_DECIDED),
-            "review-service", List.of(Topics.REPORT_VALIDATED, Topics.REPORT_WITHDRAWN, Topics.REPORT_PUBLISHED),
+            "validation-service", List.of(Topics.REPORT_SUBMITTED, Topics.REVIEW_DECIDED, Topics.HISTORY_IMPORTED),
+            "review-service",
+                    List.of(
+                            Topics.REPORT_VALIDATED,
+                            Topics.REPORT_WITHDRAWN,
+                            Topics.REPORT_PUBLISHED,
+                            Topics.HISTORY_IMPORTED),
             "publication-service", List.of(Topics.REVIEW_DECIDED),
             "intake-service", List.of(Topics.REPORT_VALIDATED, Topics.REVIEW_DECIDED, Topics.REPORT_PUBLISHED));
 

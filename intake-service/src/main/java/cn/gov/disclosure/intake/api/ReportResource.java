@@ -1,5 +1,6 @@
 package cn.gov.disclosure.intake.api;
 
+import cn.gov.disclosure.contracts.events.ReportIds;
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.intake.submission.LastYear;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -77,17 +79,26 @@ public class ReportResource {
     @RolesAllowed(Roles.TOWNSHIP_SUBMITTER)
     @Operation(
             summary = "从上年报告开始 / A new year's report started from last year's approved report",
-            description =
-                    "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
-                            + "上一年项目数量 = last year's + 本年增/减; narrative empty. Nothing is stored. 404 without an approved report.")
+            description = "二、上年结转 = last year's 四、结转下年度继续办理; 2021 template 现行有效件数 carried; 2019 template "
+                    + "上一年项目数量 = last year's + 本年增/减; narrative empty. Without an approved report, the one the "
+                    + "province loaded as history (basedOnVersion 0). Nothing is stored. 404 without either.")
     public ReportViews.Prefill prefill(@QueryParam("year") Integer year) {
         requireYear(year, TemplateVersion.FIRST_REPORTING_YEAR + 1);
-        ReportVersion last = queries.approved(caller.get(), year - 1)
+        Optional<ReportVersion> last = queries.approved(caller.get(), year - 1);
+        if (last.isPresent()) {
+            ReportVersion v = last.get();
+            return new ReportViews.Prefill(
+                    LastYear.prefill(v.report(), year, v.organisationName()), v.reportId(), v.version());
+        }
+        AnnualReport history = queries.history(caller.get(), year - 1)
                 .orElseThrow(() -> ProblemException.notFound(
                         "本单位 " + (year - 1) + " 年度已审核通过的报告（请上传文档或从空白模板开始）",
                         "an approved report of " + (year - 1) + " of your organisation"));
         return new ReportViews.Prefill(
-                LastYear.prefill(last.report(), year, last.organisationName()), last.reportId(), last.version());
+                LastYear.prefill(
+                        history, year, queries.organisationName(caller.get()).orElse(history.organisationName())),
+                ReportIds.of(caller.get().organisationCode(), year - 1),
+                0);
     }
 
     @GET

@@ -11,7 +11,12 @@ final class Findings {
     final List<CellSource> sources = new ArrayList<>();
 
     void note(Integer line, String row, String zh, String en) {
-        notes.add(new ImportNote(line, row, zh, en));
+        notes.add(new ImportNote(line, row, zh, en, false));
+    }
+
+    /** A note that figures the document holds were left out (they could not be read unambiguously). */
+    void unread(Integer line, String row, String zh, String en) {
+        notes.add(new ImportNote(line, row, zh, en, true));
     }
 
     void addAll(Findings other) {

@@ -9,5 +9,7 @@ package cn.gov.disclosure.intake.importer;
  *                  (e.g. {@code reviewsAndLitigation}) when the note is about a whole table, or {@code null}
  * @param messageZh the message in Chinese
  * @param messageEn the message in English
+ * @param unread    figures the document holds were left out because they could not be read unambiguously (the
+ *                  report lacks them; a person must fill them in from the document)
  */
-public record ImportNote(Integer line, String row, String messageZh, String messageEn) {}
+public record ImportNote(Integer line, String row, String messageZh, String messageEn, boolean unread) {}

@@ -128,7 +128,7 @@ final class RunTogetherReader {
             slotsOf.put(run, slots);
             List<List<BigDecimal>> splits = splits(run.digits, columns, slots);
             if (splits.isEmpty()) {
-                findings.note(
+                findings.unread(
                         line,
                         key(run),
                         "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，" + "按各列的数字类型和表内勾稽关系都无法拆分为 "
@@ -158,7 +158,7 @@ final class RunTogetherReader {
             if (readings.size() != 1) {
                 List<String> shown =
                         readings.stream().limit(6).map(RunTogetherReader::show).toList();
-                findings.note(
+                findings.unread(
                         line,
                         key(run),
                         "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，有 "

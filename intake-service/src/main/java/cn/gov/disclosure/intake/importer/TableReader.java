@@ -206,7 +206,7 @@ final class TableReader {
                         + "aligned to the template's rows in order (each run of unlabelled rows fits the rows between "
                         + "the labelled ones exactly); please check");
         if (!strays.isEmpty()) {
-            findings.note(
+            findings.unread(
                     strays.get(0),
                     id.key(),
                     "表" + id.number() + "第 "
@@ -261,7 +261,7 @@ final class TableReader {
                     def.rows().stream().anyMatch(r -> r.path().contains(row.label()) && found.containsKey(r.key()));
             if (subRowsRead) {
                 // the group's own rows are there: the numbers after its heading are not a row of the document's
-                findings.note(
+                findings.unread(
                         null,
                         key,
                         "表" + id.number() + "「" + row.label() + "」后的数值与其各分项同时出现，未导入，请核对",
@@ -501,7 +501,7 @@ final class TableReader {
         } else if (t.kind() == Token.Kind.NUMBER && !orphanNoted) {
             orphanNoted = true;
             String label = lastLabel == null ? "" : "「" + lastLabel + "」";
-            findings.note(
+            findings.unread(
                     t.line(),
                     null,
                     "表" + id.number() + "中的数值「" + t.raw() + "」"
@@ -675,7 +675,7 @@ final class TableReader {
             return;
         }
         if (p.values.stream().anyMatch(v -> v.kind() == Token.Kind.NUMBER)) {
-            findings.note(
+            findings.unread(
                     p.line,
                     null,
                     "表" + id.number() + "中的「" + p.raw + "」不是" + template.code() + "版模板中该表的行，其后的数值未导入",

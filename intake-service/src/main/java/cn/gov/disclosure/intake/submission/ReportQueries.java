@@ -1,7 +1,9 @@
 package cn.gov.disclosure.intake.submission;
 
 import cn.gov.disclosure.contracts.events.ReportIds;
+import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
+import cn.gov.disclosure.intake.store.Histories;
 import cn.gov.disclosure.intake.store.Versions;
 import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.Caller;
@@ -15,9 +17,11 @@ import java.util.Optional;
 public class ReportQueries {
 
     private final Versions repository;
+    private final Histories histories;
     private final OrganisationRegistry registry;
 
-    public ReportQueries(Versions repository, OrganisationRegistry registry) {
+    public ReportQueries(Versions repository, Histories histories, OrganisationRegistry registry) {
+        this.histories = histories;
         this.repository = repository;
         this.registry = registry;
     }
@@ -69,6 +73,11 @@ public class ReportQueries {
             }
         }
         return Optional.empty();
+    }
+
+    /** The caller's organisation's report of a year loaded as history by the province, if any. */
+    public Optional<AnnualReport> history(Caller caller, int year) {
+        return histories.current(caller.organisationCode(), year).map(h -> h.report);
     }
 
     /** The caller's organisation's official name (as a report names it), if the registry knows the organisation. */

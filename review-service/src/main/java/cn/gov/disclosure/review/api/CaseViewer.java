@@ -91,6 +91,7 @@ public class CaseViewer {
                         a.year(),
                         a.version(),
                         a.approvedAt(),
+                        a.history(),
                         store.approvedReport(c.organisationCode(), c.year() - 1).orElse(null)))
                 .orElse(null);
         return new CaseViews.CaseDetail(

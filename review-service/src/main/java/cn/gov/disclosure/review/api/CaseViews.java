@@ -75,9 +75,18 @@ public final class CaseViews {
             List<Finding> findings,
             AnnualReport report) {}
 
-    /** Last year's approved report of the same township, for comparison. */
+    /**
+     * Last year's approved report of the same township, for comparison; {@code history} when it was loaded from the
+     * published document (no case, version 0).
+     */
     public record LastYearApproved(
-            String caseId, String reportId, int year, int version, OffsetDateTime approvedAt, AnnualReport report) {}
+            String caseId,
+            String reportId,
+            int year,
+            int version,
+            OffsetDateTime approvedAt,
+            boolean history,
+            AnnualReport report) {}
 
     /**
      * One case with everything a reviewer needs to decide.

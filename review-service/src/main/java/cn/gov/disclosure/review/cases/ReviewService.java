@@ -2,6 +2,7 @@ package cn.gov.disclosure.review.cases;
 
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.Finding;
+import cn.gov.disclosure.contracts.events.HistoryImported;
 import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
@@ -201,6 +202,21 @@ public class ReviewService {
                 t.from(),
                 t.to(),
                 "已被第 " + byVersion + " 版取代 / superseded by version " + byVersion);
+    }
+
+    /**
+     * Keeps an earlier year's report loaded as history, for the next year's case (beside it) and the summaries;
+     * never in place of a report approved here. The next year's cases show it: their representation changes.
+     */
+    @Transactional
+    public void history(HistoryImported h) {
+        if (h.reportId() == null || h.organisationCode() == null || h.report() == null || h.importedAt() == null) {
+            throw new EventCodec.MalformedEventException(
+                    "history imported without its report, organisation or time", null);
+        }
+        store.saveHistory(h.organisationCode(), h.year(), h.reportId(), h.report(), h.importedAt());
+        store.touchYear(h.organisationCode(), h.year() + 1);
+        LOG.infof("%s's report of %d kept from history (%s)", h.organisationCode(), h.year(), h.sourceName());
     }
 
     /**

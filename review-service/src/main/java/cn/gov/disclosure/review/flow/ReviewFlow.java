@@ -1,5 +1,6 @@
 package cn.gov.disclosure.review.flow;
 
+import cn.gov.disclosure.contracts.events.HistoryImported;
 import cn.gov.disclosure.contracts.events.ReportPublished;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReportWithdrawn;
@@ -38,6 +39,12 @@ public class ReviewFlow {
     @Blocking
     public void onWithdrawn(ConsumerRecord<String, String> record) {
         inbox.handle(record, ReportWithdrawn.class, service::withdrawn);
+    }
+
+    @Incoming("history-imported")
+    @Blocking
+    public void onHistory(ConsumerRecord<String, String> record) {
+        inbox.handle(record, HistoryImported.class, service::history);
     }
 
     @Incoming("report-published")

@@ -38,8 +38,13 @@ public class ApprovedReport {
     @Column(nullable = false)
     public int version;
 
-    @Column(name = "case_id", nullable = false)
+    /** The case that was approved; null for a report loaded as history. */
+    @Column(name = "case_id")
     public String caseId;
+
+    /** Loaded as history (history imported), not approved in the platform. */
+    @Column(nullable = false)
+    public boolean history;
 
     @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)

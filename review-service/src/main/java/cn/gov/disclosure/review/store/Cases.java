@@ -69,7 +69,8 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
             String reportId,
             int version,
             String caseId,
-            OffsetDateTime approvedAt) {}
+            OffsetDateTime approvedAt,
+            boolean history) {}
 
     public record Publication(
             String reportId, int version, String publicUrl, String archiveId, OffsetDateTime publishedAt) {}
@@ -306,7 +307,7 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                         VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)
                         ON CONFLICT (organisation_code, year) DO UPDATE
                           SET report_id = excluded.report_id, version = excluded.version, case_id = excluded.case_id,
-                              report = excluded.report, approved_at = excluded.approved_at
+                              report = excluded.report, approved_at = excluded.approved_at, history = false
                           WHERE approved_report.version < excluded.version""")
                 .setParameter(1, organisationCode)
                 .setParameter(2, year)
@@ -315,6 +316,26 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                 .setParameter(5, caseId)
                 .setParameter(6, json(report))
                 .setParameter(7, at)
+                .executeUpdate();
+    }
+
+    /**
+     * Keeps an earlier year's report loaded as history: stored when the year has none, or replaces an earlier history;
+     * never a report approved in the platform (which replaces it, {@link #saveApproved}). One upsert.
+     */
+    public void saveHistory(
+            String organisationCode, int year, String reportId, AnnualReport report, OffsetDateTime at) {
+        em().createNativeQuery("""
+                        INSERT INTO approved_report (organisation_code, year, report_id, version, case_id, report, approved_at, history)
+                        VALUES (?1, ?2, ?3, 0, NULL, cast(?4 as jsonb), ?5, true)
+                        ON CONFLICT (organisation_code, year) DO UPDATE
+                          SET report_id = excluded.report_id, report = excluded.report, approved_at = excluded.approved_at
+                          WHERE approved_report.history""")
+                .setParameter(1, organisationCode)
+                .setParameter(2, year)
+                .setParameter(3, reportId)
+                .setParameter(4, json(report))
+                .setParameter(5, at)
                 .executeUpdate();
     }
 
@@ -328,7 +349,8 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
 
     public Optional<Approved> approved(String organisationCode, int year) {
         return Optional.ofNullable(em().find(ApprovedReport.class, new ApprovedReport.Key(organisationCode, year)))
-                .map(a -> new Approved(a.organisationCode, a.year, a.reportId, a.version, a.caseId, a.approvedAt));
+                .map(a -> new Approved(
+                        a.organisationCode, a.year, a.reportId, a.version, a.caseId, a.approvedAt, a.history));
     }
 
     /**
@@ -510,12 +532,12 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
         List<Object[]> rows = em().createNativeQuery("""
                 SELECT o.organisation_code, c.id, c.version, c.state, a.approved_at, p.published_at
                 FROM (SELECT organisation_code FROM review_case WHERE year = ?1
-                      UNION SELECT organisation_code FROM approved_report WHERE year = ?1
+                      UNION SELECT organisation_code FROM approved_report WHERE year = ?1 AND NOT history
                       UNION SELECT organisation_code FROM publication WHERE year = ?1) o
                 LEFT JOIN LATERAL (SELECT id, version, state FROM review_case rc
                                    WHERE rc.organisation_code = o.organisation_code AND rc.year = ?1
                                    ORDER BY version DESC LIMIT 1) c ON true
-                LEFT JOIN approved_report a ON a.organisation_code = o.organisation_code AND a.year = ?1
+                LEFT JOIN approved_report a ON a.organisation_code = o.organisation_code AND a.year = ?1 AND NOT a.history
                 LEFT JOIN LATERAL (SELECT min(published_at) AS published_at FROM publication pu
                                    WHERE pu.organisation_code = o.organisation_code AND pu.year = ?1) p ON true""").setParameter(1, year).getResultList();
         for (Object[] r : rows) {

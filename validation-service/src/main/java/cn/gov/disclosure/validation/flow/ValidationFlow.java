@@ -1,6 +1,8 @@
 package cn.gov.disclosure.validation.flow;
 
+import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.Finding;
+import cn.gov.disclosure.contracts.events.HistoryImported;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
@@ -58,6 +60,12 @@ public class ValidationFlow {
         inbox.handle(record, ReviewDecided.class, this::keepApproved);
     }
 
+    @Incoming("history-imported")
+    @Blocking
+    public void onHistory(ConsumerRecord<String, String> record) {
+        inbox.handle(record, HistoryImported.class, this::keepHistory);
+    }
+
     private void validate(ReportSubmitted s) {
         List<Finding> findings = validator.validate(
                 s.report(), contexts.forSubmission(s.organisationCode(), s.organisationName(), s.year()));
@@ -85,6 +93,14 @@ public class ValidationFlow {
         LOG.infof(
                 "Report %s v%d validated: %s, %d findings",
                 s.reportId(), s.version(), passed ? "passed" : "failed", findings.size());
+    }
+
+    private void keepHistory(HistoryImported h) {
+        if (h.report() == null || h.organisationCode() == null) {
+            throw new EventCodec.MalformedEventException("history imported without its report or organisation", null);
+        }
+        approved.keepHistory(h.organisationCode(), h.year(), h.reportId(), h.report(), h.importedAt());
+        LOG.infof("%s's report of %d kept from history (%s)", h.organisationCode(), h.year(), h.sourceName());
     }
 
     private void keepApproved(ReviewDecided d) {

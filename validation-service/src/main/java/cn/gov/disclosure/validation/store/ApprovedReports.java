@@ -30,6 +30,28 @@ public class ApprovedReports implements PanacheRepositoryBase<ApprovedReport, Ap
         persist(kept);
     }
 
+    /**
+     * Keeps an earlier year's report loaded as history (version 0): stored when the year has none, or replaces an
+     * earlier history; never a report approved in the platform (version ≥ 1), which in turn replaces it.
+     */
+    public void keepHistory(
+            String organisationCode, int year, String reportId, AnnualReport report, OffsetDateTime at) {
+        ApprovedReport kept = findById(new ApprovedReport.Key(organisationCode, year), LockModeType.PESSIMISTIC_WRITE);
+        if (kept != null && kept.version > 0) {
+            return;
+        }
+        if (kept == null) {
+            kept = new ApprovedReport();
+            kept.organisationCode = organisationCode;
+            kept.year = year;
+        }
+        kept.reportId = reportId;
+        kept.version = 0;
+        kept.report = report;
+        kept.approvedAt = at;
+        persist(kept);
+    }
+
     public Optional<AnnualReport> report(String organisationCode, int year) {
         return findByIdOptional(new ApprovedReport.Key(organisationCode, year)).map(a -> a.report);
     }
