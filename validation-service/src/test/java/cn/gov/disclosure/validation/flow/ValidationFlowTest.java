@@ -9,12 +9,15 @@ import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventType;
 import cn.gov.disclosure.contracts.events.Finding;
+import cn.gov.disclosure.contracts.events.HistoryImported;
 import cn.gov.disclosure.contracts.events.ReportSubmitted;
 import cn.gov.disclosure.contracts.events.ReportValidated;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
 import cn.gov.disclosure.contracts.events.Severity;
 import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.contracts.model.AnnualReport;
+import cn.gov.disclosure.contracts.model.Cell;
+import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.infra.RealInfrastructureResource;
 import cn.gov.disclosure.infra.kafka.KafkaProbe;
 import cn.gov.disclosure.validation.store.ApprovedReports;
@@ -25,8 +28,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +51,9 @@ class ValidationFlowTest {
 
     @Inject
     ApprovedReports approved;
+
+    @Inject
+    EntityManager entityManager;
 
     static EventEnvelope<ReportSubmitted> submitted(String org, String name, String county, int seed, int version) {
         AnnualReport report = GoldenSeeds.load(seed);
@@ -194,6 +202,143 @@ class ValidationFlowTest {
             assertThat(f.code()).isEqualTo("PREV-YEAR-UNAVAILABLE");
             assertThat(f.severity()).isEqualTo(Severity.INFO);
         });
+    }
+
+    @Test
+    void aHistoryLoadedByTheProvinceIsLastYearsReportUntilThePlatformApprovesOne() {
+        // 池店镇's 2021 report loaded as history (seed 004: 四、结转下年度继续办理 0)
+        AnnualReport history = GoldenSeeds.load(4);
+        send(EventEnvelope.of(
+                "/test/intake",
+                new HistoryImported(
+                        "350582102-2021",
+                        0,
+                        "350582102",
+                        "晋江市池店镇人民政府",
+                        "350582",
+                        2021,
+                        history,
+                        "池店镇2021年报.pdf",
+                        "0".repeat(64),
+                        List.of(),
+                        "province-admin",
+                        OffsetDateTime.now())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> approved.report("350582102", 2021).isPresent()));
+
+        // 2022 says 5 applications were carried over from 2021, where the history carried none forward
+        AnnualReport thisYear = carriedOver(GoldenSeeds.load(4), 2022, 5);
+        EventEnvelope<ReportSubmitted> e = EventEnvelope.of(
+                "/test",
+                new ReportSubmitted(
+                        "350582102-2022",
+                        1,
+                        "350582102",
+                        "晋江市池店镇人民政府",
+                        "350582",
+                        2022,
+                        OffsetDateTime.now(),
+                        "staff",
+                        thisYear,
+                        List.of()));
+        send(e);
+        List<String> codes = validated(e.subject(), 1).get(0).findings().stream()
+                .map(Finding::code)
+                .toList();
+        assertThat(codes).doesNotContain("PREV-YEAR-UNAVAILABLE").contains("PREV-CARRIED-OVER");
+
+        // the platform's approval of 2021 replaces the history; a later history does not replace it
+        send(EventEnvelope.of(
+                "/test",
+                new ReviewDecided(
+                        "350582102-2021",
+                        2,
+                        "350582102",
+                        "晋江市池店镇人民政府",
+                        "350582",
+                        2021,
+                        ReviewDecided.Decision.APPROVED,
+                        null,
+                        "reviewer",
+                        OffsetDateTime.now(),
+                        carriedOver(history, 2021, 7),
+                        List.of(),
+                        List.of(),
+                        List.of())));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> approved.report("350582102", 2021)
+                                .map(r -> r.applications()
+                                                .value("carriedOver", "total")
+                                                .intValue()
+                                        == 7)
+                                .orElse(false)));
+        EventEnvelope<HistoryImported> again = EventEnvelope.of(
+                "/test/intake",
+                new HistoryImported(
+                        "350582102-2021",
+                        0,
+                        "350582102",
+                        "晋江市池店镇人民政府",
+                        "350582",
+                        2021,
+                        history,
+                        "again.pdf",
+                        "1".repeat(64),
+                        List.of(),
+                        "province-admin",
+                        OffsetDateTime.now()));
+        send(again);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> ((Number) entityManager
+                                                .createNativeQuery(
+                                                        "SELECT count(*) FROM processed_event WHERE event_id = ?1")
+                                                .setParameter(1, again.id())
+                                                .getSingleResult())
+                                        .intValue()
+                                == 1));
+        EventEnvelope<ReportSubmitted> later = EventEnvelope.of(
+                "/test",
+                new ReportSubmitted(
+                        "350582102-2022",
+                        2,
+                        "350582102",
+                        "晋江市池店镇人民政府",
+                        "350582",
+                        2022,
+                        OffsetDateTime.now(),
+                        "staff",
+                        thisYear,
+                        List.of()));
+        send(later);
+        assertThat(validated(later.subject(), 2))
+                .as("the history after it changed nothing: the platform's report is last year's")
+                .anySatisfy(v -> assertThat(v.version()).isEqualTo(2));
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> approved.report("350582102", 2021).orElseThrow()))
+                .satisfies(r -> assertThat(r.applications().value("carriedOver", "total"))
+                        .isEqualByComparingTo("7"));
+    }
+
+    /** The report as of {@code year}, with 二、上年结转 总计 (and its 自然人 cell) set to {@code n}. */
+    private static AnnualReport carriedOver(AnnualReport r, int year, int n) {
+        Map<String, Map<String, Cell>> rows =
+                new LinkedHashMap<>(r.applications().rows());
+        Map<String, Cell> row = new LinkedHashMap<>(rows.get("carriedOver"));
+        row.put("naturalPerson", Cell.of(n));
+        row.put("total", Cell.of(n));
+        rows.put("carriedOver", row);
+        return new AnnualReport(
+                r.organisationName(),
+                year,
+                r.template(),
+                r.title(),
+                r.sections(),
+                r.activeDisclosure(),
+                new ReportTable(rows),
+                r.reviewsAndLitigation());
     }
 
     private static EventType EventType() {
