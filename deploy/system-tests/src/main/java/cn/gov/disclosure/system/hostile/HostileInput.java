@@ -134,6 +134,10 @@ public final class HostileInput {
                 new String[] {"review", "GET", review + "/api/v1/cases/" + otherCaseId},
                 new String[] {"review", "POST", review + "/api/v1/cases/" + otherCaseId + "/claim"},
                 new String[] {"review", "GET", review + "/api/v1/completeness?year=2024"},
+                new String[] {"review", "GET", review + "/api/v1/summary?year=2024"},
+                new String[] {"review", "GET", review + "/api/v1/summary/export.xlsx?year=2024"},
+                new String[] {"intake", "POST", intake + "/api/v1/history?organisation=" + township + "&year=2023"},
+                new String[] {"intake", "GET", intake + "/api/v1/history?year=2023"},
                 new String[] {"publication", "GET", publication + "/api/v1/publications"},
                 new String[] {"publication", "POST", publication + "/api/v1/publications/" + otherReportId + "/1/retry"
                 },
@@ -239,6 +243,19 @@ public final class HostileInput {
                 Expect.REFUSED,
                 req(review + "/api/v1/completeness?year=2024&county=" + otherTownship.substring(0, 6), reviewer)
                         .GET());
+        add(
+                "review",
+                "another county's summary",
+                Expect.REFUSED,
+                req(review + "/api/v1/summary?year=2024&county=" + otherTownship.substring(0, 6), reviewer)
+                        .GET());
+        add(
+                "intake",
+                "a township loading history",
+                Expect.REFUSED,
+                req(intake + "/api/v1/history?organisation=" + township + "&year=2023", own)
+                        .header("Content-Type", "text/plain")
+                        .POST(str("平潭综合实验区海坛片区管理局2023年度政府信息公开工作年度报告")));
 
         // --- bodies of the JSON endpoints
         Map<String, byte[]> badBodies = new LinkedHashMap<>();
