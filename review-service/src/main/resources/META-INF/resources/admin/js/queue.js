@@ -1,6 +1,7 @@
 // The queue: the cases of the reviewer's county, with filters (state, year, township, has warnings), counts per
 // state as tabs, and paging. The filters live in the URL (#/queue?state=…&year=…).
-import {api} from './api.js';
+import {api, download, problemText} from './api.js';
+import {showBanner} from '/common/js/dom.js';
 import {h, time, stateBadge, STATE_LABELS} from './dom.js';
 import {user} from './auth.js';
 
@@ -80,7 +81,20 @@ export async function renderQueue(view, params, {current}) {
     },
     h('label', '状态 ', state), h('label', '年度 ', year), h('label', '乡镇 ', township), h('label', '警告 ', warnings),
     h('button', {type: 'submit', class: 'primary'}, '筛选'),
-    h('button', {type: 'button', onclick: () => go(new URLSearchParams())}, '清除筛选')));
+    h('button', {type: 'button', onclick: () => go(new URLSearchParams())}, '清除筛选'),
+    h('button#queue-xlsx', {
+      type: 'button', onclick: async () => {
+        // every case of these filters (not only this page), as the list sorts them
+        const q = new URLSearchParams(query);
+        q.delete('page');
+        q.delete('size');
+        try {
+          await download('/api/v1/cases/export.xlsx?' + q, '审核案件列表.xlsx');
+        } catch (e) {
+          showBanner(problemText(e), 'error');
+        }
+      }
+    }, '导出 Excel')));
 
   if (!page.items.length) {
     view.append(h('p.empty', '没有符合条件的案件。'));

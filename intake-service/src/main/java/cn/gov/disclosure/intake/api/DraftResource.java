@@ -63,7 +63,10 @@ public class DraftResource {
     private final SubmissionService submissions;
     private final CurrentCaller caller;
 
-    public DraftResource(Drafts drafts, SubmissionService submissions, CurrentCaller caller) {
+    private final CallerLimits limits;
+
+    public DraftResource(Drafts drafts, SubmissionService submissions, CurrentCaller caller, CallerLimits limits) {
+        this.limits = limits;
         this.drafts = drafts;
         this.submissions = submissions;
         this.caller = caller;
@@ -136,6 +139,7 @@ public class DraftResource {
             }
         }
         Draft d = draft.orElseThrow(() -> ProblemException.notFound(year + " 年度的草稿", "a draft of " + year));
+        limits.newVersion(c);
         return ReportResource.accepted(
                 submissions.submit(c, d.report(), SubmissionSource.WORKSPACE, d.importNotes(), d.provenance(), key));
     }

@@ -40,8 +40,10 @@ public class ImportResource {
     private final ReportImporter importer = new ReportImporter();
     private final SubmissionService submissions;
     private final CurrentCaller caller;
+    private final CallerLimits limits;
 
-    public ImportResource(SubmissionService submissions, CurrentCaller caller) {
+    public ImportResource(SubmissionService submissions, CurrentCaller caller, CallerLimits limits) {
+        this.limits = limits;
         this.submissions = submissions;
         this.caller = caller;
     }
@@ -70,6 +72,10 @@ public class ImportResource {
             byte[] body, @QueryParam("dryRun") boolean dryRun, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("empty-document", "文档为空", "The document is empty", List.of());
+        }
+        limits.documentRead(caller.get());
+        if (!dryRun) {
+            limits.newVersion(caller.get());
         }
         ImportResult result = read(body);
         List<String> notes =

@@ -42,8 +42,11 @@ public class ReportResource {
     private final SubmissionService submissions;
     private final ReportQueries queries;
     private final CurrentCaller caller;
+    private final CallerLimits limits;
 
-    public ReportResource(SubmissionService submissions, ReportQueries queries, CurrentCaller caller) {
+    public ReportResource(
+            SubmissionService submissions, ReportQueries queries, CurrentCaller caller, CallerLimits limits) {
+        this.limits = limits;
         this.submissions = submissions;
         this.queries = queries;
         this.caller = caller;
@@ -61,6 +64,7 @@ public class ReportResource {
             @Parameter(description = "retrying with the same key returns the first answer")
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey) {
+        limits.newVersion(caller.get());
         return accepted(submissions.submit(
                 caller.get(), report, SubmissionSource.JSON, List.of(), blankToNull(idempotencyKey)));
     }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_EXPORT = 10_000;
 
     private final ReviewService service;
     private final Cases store;
@@ -100,6 +103,60 @@ public class CaseResource {
                     String size,
             @Parameter(description = "field[,asc|desc]") @QueryParam("sort") String sort,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
+        int pageNo = Http.integer("page", page, 0, 0, 1_000_000);
+        int pageSize = Http.integer("size", size, 20, 1, MAX_PAGE_SIZE);
+        CaseFilter.Sort order = sort(sort);
+        CaseFilter filter = filter(states, year, township, county, hasWarnings, claimedByMe, order, pageNo, pageSize);
+        Cases.Page found = store.search(filter);
+        CaseViews.CasePage body = new CaseViews.CasePage(
+                found.items().stream().map(viewer::summary).toList(),
+                pageNo,
+                pageSize,
+                found.total(),
+                (int) ((found.total() + pageSize - 1) / pageSize),
+                order.toString(),
+                found.countsByState());
+        return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces(CompletenessWorkbook.MEDIA_TYPE)
+    @Operation(
+            summary = "审核案件列表（Excel） / The cases of the list's filters as an .xlsx workbook, Chinese headers",
+            description = "The same filters and sort as the list, every matching case (up to " + MAX_EXPORT + ").")
+    public Response export(
+            @QueryParam("state") List<String> states,
+            @QueryParam("year") String year,
+            @QueryParam("township") String township,
+            @QueryParam("county") String county,
+            @QueryParam("hasWarnings") String hasWarnings,
+            @QueryParam("claimedByMe") String claimedByMe,
+            @QueryParam("sort") String sort) {
+        CaseFilter.Sort order = sort(sort);
+        Cases.Page found =
+                store.search(filter(states, year, township, county, hasWarnings, claimedByMe, order, 0, MAX_EXPORT));
+        String name = "审核案件列表.xlsx";
+        return Response.ok(CaseListWorkbook.of(found.items(), found.total()), CompletenessWorkbook.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"cases.xlsx\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                .build();
+    }
+
+    /** The list's filters as the caller may use them (403 for another county's township or county). */
+    private CaseFilter filter(
+            List<String> states,
+            String year,
+            String township,
+            String county,
+            String hasWarnings,
+            String claimedByMe,
+            CaseFilter.Sort order,
+            int pageNo,
+            int pageSize) {
         List<String> visible = access.visibleTownships(current.get());
         String townshipCode = blankToNull(township);
         if (townshipCode != null && visible != null && !visible.contains(townshipCode)) {
@@ -115,11 +172,8 @@ public class CaseResource {
                     .map(OrganisationRegistry.Organisation::code)
                     .toList();
         }
-        int pageNo = Http.integer("page", page, 0, 0, 1_000_000);
-        int pageSize = Http.integer("size", size, 20, 1, MAX_PAGE_SIZE);
-        CaseFilter.Sort order = sort(sort);
         Boolean mine = Http.bool("claimedByMe", claimedByMe);
-        CaseFilter filter = new CaseFilter(
+        return new CaseFilter(
                 states(states),
                 Http.integer("year", year, null, 1900, 9999),
                 townshipCode,
@@ -130,16 +184,6 @@ public class CaseResource {
                 order,
                 pageNo,
                 pageSize);
-        Cases.Page found = store.search(filter);
-        CaseViews.CasePage body = new CaseViews.CasePage(
-                found.items().stream().map(viewer::summary).toList(),
-                pageNo,
-                pageSize,
-                found.total(),
-                (int) ((found.total() + pageSize - 1) / pageSize),
-                order.toString(),
-                found.countsByState());
-        return Http.cacheable(body, Http.digestTag(body), ifNoneMatch);
     }
 
     @GET

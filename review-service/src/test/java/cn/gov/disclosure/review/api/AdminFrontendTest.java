@@ -293,6 +293,15 @@ class AdminFrontendTest extends BrowserTest {
         assertThat(page.locator("#queue tbody tr")).hasCount(1);
         assertThat(page.locator("#queue tbody")).containsText(JINJING);
         shot("queue");
+        // the filtered list as Excel (every case of the filters, not only the page)
+        Download cases = page.waitForDownload(() -> page.locator("#queue-xlsx").click());
+        assertThat(cases.suggestedFilename()).isEqualTo("审核案件列表.xlsx");
+        try (var in = Files.newInputStream(cases.path());
+                var book = new XSSFWorkbook(in)) {
+            var sheet = book.getSheet("审核案件");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo(JINJING);
+        }
 
         // without a year the view opens on the year being filed: December → this year, January–November → the year
         // before

@@ -1,5 +1,6 @@
 package cn.gov.disclosure.support.problem;
 
+import cn.gov.disclosure.support.limits.TooManyRequests;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -26,7 +27,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response r = respond(e.problem(), uri);
+        if (e instanceof TooManyRequests t) {
+            return Response.fromResponse(r)
+                    .header("Retry-After", String.valueOf(t.retryAfterSeconds()))
+                    .build();
+        }
+        return r;
     }
 
     @ServerExceptionMapper
