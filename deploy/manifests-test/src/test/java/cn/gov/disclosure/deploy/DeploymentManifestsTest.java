@@ -1,6 +1,7 @@
 package cn.gov.disclosure.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.gov.disclosure.contracts.events.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -270,6 +271,23 @@ class DeploymentManifestsTest {
                         "annual_report_outbox_backlog",
                         "annual_report_events_published_total");
         assertThat(names).anyMatch(n -> n.contains("Publication"));
+    }
+
+    @Test
+    void theImageHasTheFontThePublicationServiceRendersWith() throws IOException {
+        String font = applicationProperties("publication-service")
+                .getProperty("pdf.font.path")
+                .trim();
+        String dockerfile = Files.readString(REPO.resolve("deploy/compose/Dockerfile.jvm"), StandardCharsets.UTF_8);
+        String installs =
+                dockerfile.lines().filter(l -> !l.trim().startsWith("#")).reduce("", (a, b) -> a + " " + b);
+        assertThat(installs).as("the image installs a CJK font package").contains("apt-get install");
+        String pkg = "fonts-wqy-microhei";
+        assertThat(installs).contains(pkg);
+        // the package puts the file where pdf.font.path looks (this Debian machine has the package's file list)
+        Path list = Path.of("/var/lib/dpkg/info/" + pkg + ".list");
+        assumeTrue(Files.isRegularFile(list), "no dpkg file list of " + pkg);
+        assertThat(Files.readAllLines(list)).as(pkg + " installs " + font).contains(font);
     }
 
     static String expectedImage(String module) {
