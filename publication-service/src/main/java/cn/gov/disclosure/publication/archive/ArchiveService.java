@@ -2,6 +2,7 @@ package cn.gov.disclosure.publication.archive;
 
 import cn.gov.disclosure.contracts.ContractsJson;
 import cn.gov.disclosure.contracts.events.ReviewDecided;
+import cn.gov.disclosure.publication.render.PdfRenderer;
 import cn.gov.disclosure.publication.render.ReportRenderer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,8 @@ public class ArchiveService {
         info.put("External-Description", organisation + d.year() + "年政府信息公开工作年度报告（第" + d.version() + "版）");
         info.put("Bag-Group-Identifier", d.reportId());
         info.put("Internal-Sender-Identifier", id);
+        // report.pdf is PDF/A (PdfRenderer.archival): what an archivist's intake checks for
+        info.put("Payload-PDF-Conformance", PdfRenderer.CONFORMANCE);
         info.put("Organisation-Code", d.organisationCode());
         info.put("Organisation-Name", organisation);
         info.put("County-Code", d.countyCode() == null ? "" : d.countyCode());

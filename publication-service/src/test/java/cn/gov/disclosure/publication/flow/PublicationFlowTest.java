@@ -176,6 +176,7 @@ class PublicationFlowTest {
                 .containsEntry("Report-Version", "1")
                 .containsEntry("Organisation-Name", "晋江市紫帽镇人民政府")
                 .containsEntry("External-Identifier", r.publicUrl())
+                .containsEntry("Payload-PDF-Conformance", "PDF/A-1b")
                 .containsKeys("Approval-Time", "Bagging-Date");
         assertThat(info.get("Approval-Time")).isEqualTo("2021-01-25T09:30:00+08:00");
         assertThat(info.get("Payload-Oxum")).matches("\\d+\\.5");

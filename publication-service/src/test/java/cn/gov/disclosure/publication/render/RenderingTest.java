@@ -31,7 +31,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -238,6 +242,34 @@ class RenderingTest {
         List<String> paragraphs = texts(overview, "p");
         assertThat(paragraphs).containsExactly(SCRIPT, "第二段");
         assertThat(pdfText(r.pdf())).contains("<script>alert('x')</script> & “引号” 正文");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 4})
+    void thePdfIsPdfA1bWithItsLanguageAndTitleAsPreflightChecks(int seed) throws Exception {
+        ReportRenderer.Rendered r = render(GoldenSeeds.load(seed));
+        Path file = Files.createTempFile("report-" + seed, ".pdf");
+        try {
+            Files.write(file, r.pdf());
+            ValidationResult result = PreflightParser.validate(file.toFile());
+            assertThat(result.getErrorsList())
+                    .as("PDF/A-1b errors")
+                    .extracting(e -> e.getErrorCode() + " " + e.getDetails())
+                    .isEmpty();
+            assertThat(result.isValid()).isTrue();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        try (PDDocument doc = Loader.loadPDF(r.pdf())) {
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+            XMPMetadata xmp = new DomXmpParser()
+                    .parse(doc.getDocumentCatalog().getMetadata().exportXMPMetadata());
+            assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(1);
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle())
+                    .isTrue();
+            assertThat(doc.getDocumentInformation().getTitle()).contains("政府信息公开工作年度报告");
+        }
     }
 
     @Test
