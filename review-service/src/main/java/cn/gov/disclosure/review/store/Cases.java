@@ -367,6 +367,22 @@ public class Cases implements PanacheRepositoryBase<StoredCase, String> {
                 .getResultList();
     }
 
+    /** How many cases await or are in review, per county and state. */
+    public record OpenCount(String countyCode, State state, long count) {}
+
+    public List<OpenCount> openByCounty() {
+        return getEntityManager()
+                .createQuery(
+                        "select c.countyCode, c.state, count(c) from StoredCase c where c.state in ?1"
+                                + " group by c.countyCode, c.state",
+                        Object[].class)
+                .setParameter(1, List.of(State.AWAITING_REVIEW, State.IN_REVIEW))
+                .getResultList()
+                .stream()
+                .map(r -> new OpenCount((String) r[0], (State) r[1], ((Number) r[2]).longValue()))
+                .toList();
+    }
+
     /** Every case awaiting review, oldest first. */
     public List<ReviewCase> awaitingReview() {
         return list("state", Sort.by("createdAt"), State.AWAITING_REVIEW).stream()

@@ -3,14 +3,15 @@ package cn.gov.disclosure.support.outbox;
 import cn.gov.disclosure.support.observability.EventMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,25 +32,20 @@ public class EventTablesCleanup {
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
 
-    private static final AtomicReference<EventTablesCleanup> CURRENT = new AtomicReference<>();
+    public EventTablesCleanup(AgroalDataSource dataSource, OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
 
-    static {
+    /** The tables' sizes as a gauge from the start (the first cleanup runs a minute later). */
+    void registerGauges(@Observes StartupEvent start) {
         for (String table : new String[] {"outbox_event", "processed_event"}) {
-            Gauge.builder(
-                            TABLE_ROWS,
-                            CURRENT,
-                            c -> c.get() == null ? Double.NaN : c.get().estimatedRows(table))
+            Gauge.builder(TABLE_ROWS, this, c -> c.estimatedRows(table))
                     .description("Rows in the service's event tables (outbox_event, processed_event), estimated")
                     .tag("table", table)
                     .strongReference(true)
                     .register(EventMetrics.registry());
         }
-    }
-
-    public EventTablesCleanup(AgroalDataSource dataSource, OutboxConfig config) {
-        this.dataSource = dataSource;
-        this.config = config;
-        CURRENT.set(this);
     }
 
     @Scheduled(

@@ -1,0 +1,60 @@
+package cn.gov.disclosure.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operators' dashboard (deploy/grafana) queries only metrics the services export: every metric name in its
+ * PromQL is scraped from a running service's /q/metrics.
+ */
+@Order(3)
+class DashboardMetricsTest {
+
+    /** Metric names in PromQL: identifiers followed by a selector, a range or a closing parenthesis. */
+    private static final Pattern METRIC = Pattern.compile("\\b([a-z_][a-z0-9_]*_(?:total|seconds_count|seconds_max|"
+            + "seconds_bucket|bytes|max|backlog|rows|cases))\\b");
+
+    @Test
+    void everyMetricTheDashboardQueriesIsExportedByAService() throws IOException {
+        LocalPlatform platform = SharedPlatform.get();
+        JsonNode dashboard = Http.JSON.readTree(
+                Files.readString(platform.repoDir().resolve("deploy/grafana/annual-report-platform.json")));
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = METRIC.matcher(target.path("expr").asText());
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).as("metric names found in the dashboard").hasSizeGreaterThan(10);
+
+        Set<String> exported = new TreeSet<>();
+        Http http = new Http();
+        for (String service : LocalPlatform.SERVICES) {
+            Http.Answer a = http.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/q/metrics"))
+                    .header("Accept", "text/plain")
+                    .GET()
+                    .build());
+            assertThat(a.status()).as(service + " /q/metrics").isEqualTo(200);
+            a.text()
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("[{ ]", 2)[0])
+                    .forEach(exported::add);
+        }
+        assertThat(exported).as("every metric the dashboard queries").containsAll(queried);
+    }
+}
