@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @Order(2)
 class HistoryJourneyTest {
 
-    private static final Path DOCUMENTS = Path.of("intake-service/src/test/resources/documents/history");
+    private static final Path DOCUMENTS = Path.of("intake-service/src/test/resources/real");
 
     @Test
     void theNextYearsCrossYearChecksUseTheHistoryLoadedFromARealPdfAndAPortalPage() throws IOException {

@@ -29,7 +29,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
- * History from day one, with real published documents (test resources documents/history/, figures read by hand in its
+ * History from day one, with real published documents (test resources real/, figures read by hand in its
  * README): a PDF and a portal page loaded by the province are announced as history imported with their figures; what
  * is ambiguous or names another organ is listed for a person and announced not; a township starts its next year from
  * the history.
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
 
     private static byte[] document(String name) {
-        try (InputStream in = HistoryTest.class.getResourceAsStream("/documents/history/" + name)) {
+        try (InputStream in = HistoryTest.class.getResourceAsStream("/real/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

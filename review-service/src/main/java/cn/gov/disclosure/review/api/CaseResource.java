@@ -25,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -136,14 +134,7 @@ public class CaseResource {
         CaseFilter.Sort order = sort(sort);
         Cases.Page found =
                 store.search(filter(states, year, township, county, hasWarnings, claimedByMe, order, 0, MAX_EXPORT));
-        String name = "审核案件列表.xlsx";
-        return Response.ok(CaseListWorkbook.of(found.items(), found.total()), CompletenessWorkbook.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"cases.xlsx\"; filename*=UTF-8''"
-                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                                        .replace("+", "%20"))
-                .build();
+        return Http.workbook(CaseListWorkbook.of(found.items(), found.total()), "cases.xlsx", "审核案件列表.xlsx");
     }
 
     /** The list's filters as the caller may use them (403 for another county's township or county). */

@@ -1,10 +1,7 @@
 package cn.gov.disclosure.review.api;
 
-import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.cases.CompletenessView;
-import cn.gov.disclosure.support.problem.Problem;
-import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,26 +61,15 @@ public class CompletenessResource {
             @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
             @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
         CompletenessView.Completeness body = view(year, county);
-        String name = body.year() + "年度政府信息公开工作年度报告按期完成情况.xlsx";
-        return Response.ok(CompletenessWorkbook.of(body), CompletenessWorkbook.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"completeness-" + body.year() + ".xlsx\"; filename*=UTF-8''"
-                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                                        .replace("+", "%20"))
-                .build();
+        return Http.workbook(
+                CompletenessWorkbook.of(body),
+                "completeness-" + body.year() + ".xlsx",
+                body.year() + "年度政府信息公开工作年度报告按期完成情况.xlsx");
     }
 
     /** The caller's scope: a reviewer's own county, or the province (or one of its counties). */
     private CompletenessView.Completeness view(String year, String county) {
-        if (year == null || year.isBlank()) {
-            throw ProblemException.badRequest(
-                    "invalid-query",
-                    "查询参数不正确",
-                    "Invalid query parameter",
-                    List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
-        }
-        int y = Http.integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
+        int y = Http.reportingYear(year);
         Access.Scope scope = access.scope(current.get(), county);
         return completeness.of(y, scope.counties(), scope.code());
     }

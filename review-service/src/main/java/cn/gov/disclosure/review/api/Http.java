@@ -1,11 +1,14 @@
 package cn.gov.disclosure.review.api;
 
 import cn.gov.disclosure.contracts.ContractsJson;
+import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.review.cases.ETag;
 import cn.gov.disclosure.support.problem.Problem;
 import cn.gov.disclosure.support.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,6 +28,32 @@ final class Http {
                 .header("Cache-Control", "private, no-cache")
                 .header("Vary", "Authorization")
                 .build();
+    }
+
+    /**
+     * A workbook as a download: {@code asciiName} for old clients, the Chinese {@code name} (RFC 5987) for the
+     * others.
+     */
+    static Response workbook(byte[] xlsx, String asciiName, String name) {
+        return Response.ok(xlsx, CompletenessWorkbook.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                                        .replace("+", "%20"))
+                .build();
+    }
+
+    /** The required {@code year} of a view (completeness, summary): 400 when absent or not a reporting year. */
+    static int reportingYear(String year) {
+        if (year == null || year.isBlank()) {
+            throw ProblemException.badRequest(
+                    "invalid-query",
+                    "查询参数不正确",
+                    "Invalid query parameter",
+                    List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
+        }
+        return integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
     }
 
     /** A strong ETag of a representation that has no row version: a digest of its JSON. */

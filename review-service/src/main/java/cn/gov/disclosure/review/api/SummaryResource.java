@@ -1,12 +1,9 @@
 package cn.gov.disclosure.review.api;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
-import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.review.cases.Access;
 import cn.gov.disclosure.review.summary.SummaryView;
 import cn.gov.disclosure.review.summary.TableSums;
-import cn.gov.disclosure.support.problem.Problem;
-import cn.gov.disclosure.support.problem.ProblemException;
 import cn.gov.disclosure.support.security.CurrentCaller;
 import cn.gov.disclosure.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -85,26 +80,14 @@ public class SummaryResource {
             @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
             @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
         SummaryView.Summary s = summary(year, county);
-        String name = s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + ".xlsx";
-        return Response.ok(SummaryWorkbook.of(s), CompletenessWorkbook.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"summary-" + s.year() + ".xlsx\"; filename*=UTF-8''"
-                                + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                                        .replace("+", "%20"))
-                .build();
+        return Http.workbook(
+                SummaryWorkbook.of(s),
+                "summary-" + s.year() + ".xlsx",
+                s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + ".xlsx");
     }
 
     private SummaryView.Summary summary(String year, String county) {
-        if (year == null || year.isBlank()) {
-            throw ProblemException.badRequest(
-                    "invalid-query",
-                    "查询参数不正确",
-                    "Invalid query parameter",
-                    List.of(Problem.Error.at("?year", "请指定报告年度 year", "year is required")));
-        }
-        int y = Http.integer("year", year, null, TemplateVersion.FIRST_REPORTING_YEAR, 9998);
-        return summaries.of(y, access.scope(current.get(), county));
+        return summaries.of(Http.reportingYear(year), access.scope(current.get(), county));
     }
 
     private static SummaryBody body(SummaryView.Summary s) {
