@@ -347,6 +347,10 @@ function reportNodes(report, cat, findings, compare, sources) {
     const text = (report.sections || []).find(x => x.key === s.key);
     if (!text && !s.table) section.append(h('p.missing', '（报告中没有该部分）'));
     if (text?.text) section.append(narrative(text.text, onSentences));
+    if (compare) {
+      const then = (compare.report.sections || []).find(x => x.key === s.key);
+      if (text?.text || then?.text) section.append(textComparison(text?.text || '', then?.text || '', compare.key));
+    }
     if (s.table) {
       const table = report[s.table.reportKey];
       const other = compare ? compare.report[s.table.reportKey] : null;
@@ -360,6 +364,34 @@ function reportNodes(report, cat, findings, compare, sources) {
 }
 
 /** The narrative, each paragraph as text; sentences named by findings are marked. */
+/** A section's sentences, for comparing texts: split after 。！？； and at line breaks, blanks dropped. */
+function sentences(text) {
+  return text.split(/(?<=[。！？；])|\n+/).map(x => x.replace(/\s+/g, '')).filter(x => x.length > 1);
+}
+
+/**
+ * What changed in a section's text since last year (or the previous version): the same text, or the sentences added
+ * and dropped. A text copied unchanged from last year is what a reviewer wants to see first.
+ */
+function textComparison(now, then, key) {
+  const label = key === 'previous' ? '上一版本' : '上年';
+  const a = sentences(now);
+  const b = sentences(then);
+  const before = new Set(b);
+  const after = new Set(a);
+  const added = a.filter(x => !before.has(x));
+  const dropped = b.filter(x => !after.has(x));
+  if (!then) return h('p.text-compare.muted', `与${label}相比：${label}没有这一部分的文字。`);
+  if (!now) return h('p.text-compare.muted', `与${label}相比：本报告没有这一部分的文字（${label}有 ${b.length} 句）。`);
+  if (!added.length && !dropped.length) {
+    return h('p.text-compare.same', `与${label}相比：文字完全相同（${a.length} 句），请核对是否照搬${label}内容。`);
+  }
+  return h('details.text-compare',
+    h('summary', `与${label}相比：新增 ${added.length} 句，删去 ${dropped.length} 句，相同 ${a.length - added.length} 句`),
+    added.length ? h('div', h('strong', '新增：'), h('ul', added.map(x => h('li', h('ins', x))))) : null,
+    dropped.length ? h('div', h('strong', '删去：'), h('ul', dropped.map(x => h('li', h('del', x))))) : null);
+}
+
 function narrative(text, onSentences) {
   const box = h('div.narrative');
   for (const para of text.split(/\n+/)) {

@@ -19,6 +19,8 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
+import cn.gov.disclosure.contracts.model.Section;
+import cn.gov.disclosure.contracts.model.SectionKey;
 import cn.gov.disclosure.infra.browser.BrowserTest;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import cn.gov.disclosure.review.domain.CaseIds;
@@ -107,8 +109,11 @@ class AdminFrontendTest extends BrowserTest {
         Locator changedCell = page.locator("#cell-3-newReceived-naturalPerson");
         assertThat(changedCell).hasClass(Pattern.compile(".*diff.*"));
         assertThat(changedCell.locator(".cmp")).containsText("上版 9137");
+        assertThat(page.locator("#section-overview .text-compare summary")).containsText("与上一版本相比：新增 0 句，删去 1 句");
         page.locator("#compare").selectOption("lastYear");
         assertThat(page.locator("#compare option[value='lastYear']")).containsText(last + " 年度");
+        // the narrative compared too: this year's text is last year's, word for word
+        assertThat(page.locator("#section-overview .text-compare")).containsText("与上年相比：文字完全相同");
 
         page.locator("#action-claim").click();
         assertThat(page.locator("#banner")).hasText("已认领该案件");
@@ -465,18 +470,26 @@ class AdminFrontendTest extends BrowserTest {
         return awaitCase(CaseIds.of(d.reportId(), version));
     }
 
-    /** The fixture report with 一、本年新收 · 自然人 set to {@code naturalPersons}. */
+    /**
+     * The fixture report with 一、本年新收 · 自然人 set to {@code naturalPersons}, and one more sentence in 一、总体情况
+     * (the next version drops it).
+     */
     static AnnualReport changed(int year, int naturalPersons) {
         AnnualReport r = report(year, ZIMAO + "镇人民政府");
         Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
         r.applications().rows().forEach((k, v) -> rows.put(k, new LinkedHashMap<>(v)));
         rows.get("newReceived").put("naturalPerson", Cell.of(naturalPersons));
+        List<Section> sections = r.sections().stream()
+                .map(x -> x.key() == SectionKey.OVERVIEW
+                        ? new Section(x.key(), x.heading(), x.text() + "本版另有一句后来删去的说明。")
+                        : x)
+                .toList();
         return new AnnualReport(
                 r.organisationName(),
                 r.year(),
                 r.template(),
                 r.title(),
-                r.sections(),
+                sections,
                 r.activeDisclosure(),
                 new ReportTable(rows),
                 r.reviewsAndLitigation());
