@@ -37,7 +37,16 @@ export async function renderSummary(view, params, {current}) {
             showBanner(problemText(e), 'error');
           }
         }
-      }, '导出 Excel')),
+      }, '导出 Excel'), ' ',
+      h('button#summary-docx', {
+        type: 'button', onclick: async () => {
+          try {
+            await download('/api/v1/summary/export.docx?' + query, data.year + '年度' + data.scopeName + title + '表格（草稿）.docx');
+          } catch (e) {
+            showBanner(problemText(e), 'error');
+          }
+        }
+      }, '导出 Word 草稿')),
     h('p.muted#summary-scope', `${data.year} 年度，共 ${data.townships} 个乡镇（街道），已汇总 `,
       h('strong', String(data.province ? data.members.length + ' 个县（市、区）' : data.members.length + ' 个乡镇')),
       ' 审核通过的报告。表中金额单位为万元。'));

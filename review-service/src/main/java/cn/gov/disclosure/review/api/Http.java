@@ -35,7 +35,12 @@ final class Http {
      * others.
      */
     static Response workbook(byte[] xlsx, String asciiName, String name) {
-        return Response.ok(xlsx, CompletenessWorkbook.MEDIA_TYPE)
+        return download(xlsx, CompletenessWorkbook.MEDIA_TYPE, asciiName, name);
+    }
+
+    /** A file as a download (see {@link #workbook}). */
+    static Response download(byte[] bytes, String mediaType, String asciiName, String name) {
+        return Response.ok(bytes, mediaType)
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"

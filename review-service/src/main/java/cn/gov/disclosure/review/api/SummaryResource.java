@@ -86,6 +86,21 @@ public class SummaryResource {
                 s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + ".xlsx");
     }
 
+    @GET
+    @Path("export.docx")
+    @Produces(SummaryDocument.MEDIA_TYPE)
+    @Operation(summary = "全县汇总（Word 草稿） / The county's tables summed, as a .docx draft for its own report")
+    public Response document(
+            @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
+            @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
+        SummaryView.Summary s = summary(year, county);
+        return Http.download(
+                SummaryDocument.of(s),
+                SummaryDocument.MEDIA_TYPE,
+                "summary-" + s.year() + ".docx",
+                s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + "表格（草稿）.docx");
+    }
+
     private SummaryView.Summary summary(String year, String county) {
         return summaries.of(Http.reportingYear(year), access.scope(current.get(), county));
     }

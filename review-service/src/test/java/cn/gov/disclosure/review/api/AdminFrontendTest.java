@@ -279,6 +279,9 @@ class AdminFrontendTest extends BrowserTest {
             assertThat(book.getSheet("分乡镇明细").getRow(1).getCell(3).getNumericCellValue())
                     .isGreaterThanOrEqualTo(0);
         }
+        Download draft =
+                page.waitForDownload(() -> page.locator("#summary-docx").click());
+        assertThat(draft.suggestedFilename()).endsWith("全县汇总表格（草稿）.docx");
     }
 
     @Test

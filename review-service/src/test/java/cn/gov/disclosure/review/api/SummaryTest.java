@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -170,6 +171,31 @@ class SummaryTest {
             assertThat(detail.getLastRowNum()).isEqualTo(lines);
             Sheet scope = book.getSheet("汇总范围");
             assertThat(scope.getRow(0).getCell(0).getStringCellValue()).isEqualTo("已汇总（3）");
+        }
+
+        // the Word draft: the three tables with the same figures (池店镇's and the others' summed)
+        byte[] docx = given().header("Authorization", auth)
+                .queryParam("year", year)
+                .get("/api/v1/summary/export.docx")
+                .then()
+                .statusCode(200)
+                .contentType(SummaryDocument.MEDIA_TYPE)
+                .extract()
+                .asByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs().get(0).getText())
+                    .contains(year + "年度")
+                    .contains("全县汇总表格");
+            String all = doc.getTables().stream()
+                    .flatMap(t -> t.getRows().stream())
+                    .flatMap(r -> r.getTableCells().stream())
+                    .map(c -> c.getText())
+                    .reduce("", (a, b) -> a + "|" + b);
+            BigDecimal newReceived = BigDecimal.ZERO;
+            for (AnnualReport a : reports.values()) {
+                newReceived = newReceived.add(a.applications().value("newReceived", "total"));
+            }
+            assertThat(all).contains("|" + newReceived.toPlainString() + "|");
         }
 
         // another county's reviewer is refused; the province sees every county, 晋江市 summed as here
