@@ -44,6 +44,11 @@ public final class OrganisationNames {
         return s;
     }
 
+    /** Whether {@code named} (as a report names its organ) is the organisation, by its official or its short name. */
+    public static boolean names(String named, OrganisationRegistry.Organisation organisation) {
+        return sameOrgan(named, organisation.officialName()) || sameOrgan(named, organisation.name());
+    }
+
     public static boolean sameOrgan(String a, String b) {
         String na = normalise(a);
         String nb = normalise(b);

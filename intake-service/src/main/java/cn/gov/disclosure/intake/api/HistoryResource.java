@@ -2,7 +2,6 @@ package cn.gov.disclosure.intake.api;
 
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import cn.gov.disclosure.intake.history.HistoryImports;
-import cn.gov.disclosure.intake.importer.ImportProblem;
 import cn.gov.disclosure.intake.importer.UnsupportedDocumentException;
 import cn.gov.disclosure.intake.store.StoredHistory;
 import cn.gov.disclosure.support.problem.Problem;
@@ -76,20 +75,11 @@ public class HistoryResource {
         try {
             outcome = history.load(caller.get(), organisation.trim(), y, name, body);
         } catch (UnsupportedDocumentException e) {
-            ImportProblem p = e.problems().get(0);
-            throw new ProblemException(
-                    415,
-                    "unsupported-document",
-                    "无法读取此类文件",
-                    "This kind of file cannot be read",
-                    p.messageZh(),
-                    p.messageEn(),
-                    List.of(new Problem.Error(null, p.line(), p.row(), p.cells(), p.messageZh(), p.messageEn())));
+            throw ImportResource.unsupported(e);
         }
         if (outcome.status() == StoredHistory.Status.NEEDS_ATTENTION) {
-            List<Problem.Error> errors = outcome.problems().stream()
-                    .map(p -> new Problem.Error(null, p.line(), p.row(), p.cells(), p.messageZh(), p.messageEn()))
-                    .toList();
+            List<Problem.Error> errors =
+                    outcome.problems().stream().map(ImportResource::error).toList();
             throw new ProblemException(
                     422,
                     "history-needs-attention",

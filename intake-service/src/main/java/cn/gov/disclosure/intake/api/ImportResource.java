@@ -78,8 +78,7 @@ public class ImportResource {
             limits.newVersion(caller.get());
         }
         ImportResult result = read(body);
-        List<String> notes =
-                result.notes().stream().map(ImportResource::describe).toList();
+        List<String> notes = result.notes().stream().map(ImportNote::describe).toList();
         if (dryRun) {
             return Response.ok(new ReportViews.ImportPreview(
                             result.report(),
@@ -102,15 +101,7 @@ public class ImportResource {
         try {
             return importer.importDocument(body);
         } catch (UnsupportedDocumentException e) {
-            ImportProblem p = e.problems().get(0);
-            throw new ProblemException(
-                    415,
-                    "unsupported-document",
-                    "无法读取此类文件",
-                    "This kind of file cannot be read",
-                    p.messageZh(),
-                    p.messageEn(),
-                    List.of(error(p)));
+            throw unsupported(e);
         } catch (ImportException e) {
             List<Problem.Error> errors =
                     e.problems().stream().map(ImportResource::error).toList();
@@ -125,12 +116,20 @@ public class ImportResource {
         }
     }
 
-    private static Problem.Error error(ImportProblem p) {
-        return new Problem.Error(null, p.line(), p.row(), p.cells(), p.messageZh(), p.messageEn());
+    /** 415 for a kind of file that is no report (the history's loads too). */
+    static ProblemException unsupported(UnsupportedDocumentException e) {
+        ImportProblem p = e.problems().get(0);
+        return new ProblemException(
+                415,
+                "unsupported-document",
+                "无法读取此类文件",
+                "This kind of file cannot be read",
+                p.messageZh(),
+                p.messageEn(),
+                List.of(error(p)));
     }
 
-    static String describe(ImportNote n) {
-        return (n.line() == null ? "" : "第 " + n.line() + " 行：") + n.messageZh() + " / "
-                + (n.line() == null ? "" : "line " + n.line() + ": ") + n.messageEn();
+    static Problem.Error error(ImportProblem p) {
+        return new Problem.Error(null, p.line(), p.row(), p.cells(), p.messageZh(), p.messageEn());
     }
 }

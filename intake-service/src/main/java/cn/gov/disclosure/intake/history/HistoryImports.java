@@ -136,7 +136,7 @@ public class HistoryImports {
             return attention(row, organisation, problem, e.problems());
         }
         row.format = read.format().code();
-        row.importNotes = read.notes().stream().map(HistoryImports::describe).toList();
+        row.importNotes = read.notes().stream().map(ImportNote::describe).toList();
         List<ImportNote> unread =
                 read.notes().stream().filter(ImportNote::unread).toList();
         if (!unread.isEmpty()) {
@@ -161,8 +161,7 @@ public class HistoryImports {
             return attention(
                     row, organisation, "文档中找不到发布报告的机关名称，无法确认是" + organisation.officialName() + "的报告", List.of());
         }
-        if (!OrganisationNames.sameOrgan(named, organisation.officialName())
-                && !OrganisationNames.sameOrgan(named, organisation.name())) {
+        if (!OrganisationNames.names(named, organisation)) {
             return attention(
                     row, organisation, "文档署名为「" + named + "」，与「" + organisation.officialName() + "」不符", List.of());
         }
@@ -244,11 +243,6 @@ public class HistoryImports {
                 row.importNotes,
                 problem,
                 problems);
-    }
-
-    private static String describe(ImportNote n) {
-        return (n.line() == null ? "" : "第 " + n.line() + " 行：") + n.messageZh() + " / "
-                + (n.line() == null ? "" : "line " + n.line() + ": ") + n.messageEn();
     }
 
     private static String sha256(byte[] bytes) {

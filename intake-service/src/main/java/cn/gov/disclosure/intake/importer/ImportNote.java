@@ -12,4 +12,11 @@ package cn.gov.disclosure.intake.importer;
  * @param unread    figures the document holds were left out because they could not be read unambiguously (the
  *                  report lacks them; a person must fill them in from the document)
  */
-public record ImportNote(Integer line, String row, String messageZh, String messageEn, boolean unread) {}
+public record ImportNote(Integer line, String row, String messageZh, String messageEn, boolean unread) {
+
+    /** As stored with a version and sent in its events: the line, the Chinese and the English message. */
+    public String describe() {
+        return (line == null ? "" : "第 " + line + " 行：") + messageZh + " / "
+                + (line == null ? "" : "line " + line + ": ") + messageEn;
+    }
+}

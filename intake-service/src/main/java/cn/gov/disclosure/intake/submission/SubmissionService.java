@@ -103,10 +103,7 @@ public class SubmissionService {
         SubmissionRules.checkAcceptable(
                 report, OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).getYear());
         String named = report.organisationName();
-        if (named != null
-                && !named.isBlank()
-                && !OrganisationNames.sameOrgan(named, organisation.officialName())
-                && !OrganisationNames.sameOrgan(named, organisation.name())) {
+        if (named != null && !named.isBlank() && !OrganisationNames.names(named, organisation)) {
             throw new ProblemException(
                     422,
                     "organisation-mismatch",

@@ -41,7 +41,7 @@ final class SummaryDocument {
                     false,
                     ParagraphAlignment.LEFT);
             for (TableSums.SummedTable t : s.sums().tables()) {
-                paragraph(doc, "表" + chinese(t.number()) + "　" + t.title(), true, ParagraphAlignment.LEFT);
+                paragraph(doc, "表" + t.id().section().numeral() + "　" + t.title(), true, ParagraphAlignment.LEFT);
                 List<String> header = null;
                 XWPFTable table = null;
                 StringBuilder stopped = new StringBuilder();
@@ -95,14 +95,5 @@ final class SummaryDocument {
 
     private static String figure(BigDecimal v) {
         return v == null ? "—" : v.toPlainString();
-    }
-
-    private static String chinese(int n) {
-        return switch (n) {
-            case 2 -> "二";
-            case 3 -> "三";
-            case 4 -> "四";
-            default -> String.valueOf(n);
-        };
     }
 }

@@ -33,7 +33,7 @@ final class SummaryWorkbook {
             bold.setFont(font);
             String title = s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总");
             for (TableSums.SummedTable t : s.sums().tables()) {
-                Sheet sheet = book.createSheet("表" + chinese(t.number()));
+                Sheet sheet = book.createSheet("表" + t.id().section().numeral());
                 int r = 0;
                 text(sheet.createRow(r++), 0, title + " · " + t.title(), bold);
                 r++;
@@ -87,7 +87,7 @@ final class SummaryWorkbook {
             for (TableSums.SummedRow row : t.rows()) {
                 for (TableSums.SummedCell c : row.cells()) {
                     Row line = sheet.createRow(r++);
-                    text(line, 0, "表" + chinese(t.number()), null);
+                    text(line, 0, "表" + t.id().section().numeral(), null);
                     text(line, 1, row.label(), null);
                     text(line, 2, c.label() + (c.unit() == null ? "" : "（" + c.unit() + "）"), null);
                     number(line, 3, c.value());
@@ -136,15 +136,6 @@ final class SummaryWorkbook {
         }
         sheet.setColumnWidth(1, 30 * 256);
         sheet.setColumnWidth(2, 60 * 256);
-    }
-
-    private static String chinese(int n) {
-        return switch (n) {
-            case 2 -> "二";
-            case 3 -> "三";
-            case 4 -> "四";
-            default -> String.valueOf(n);
-        };
     }
 
     private static void number(Row row, int column, BigDecimal value) {

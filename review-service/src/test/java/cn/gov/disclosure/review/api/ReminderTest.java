@@ -109,7 +109,7 @@ class ReminderTest {
     @Test
     void aCountyIsRemindedOfReportsWaitingTooLongOnceADay() {
         int year = newYear();
-        String waiting = open(JINJING, year, 1);
+        open(JINJING, year, 1);
         clock.set(OffsetDateTime.now().plus(Duration.ofDays(4)).toInstant());
         job.remind();
         job.remind();
@@ -123,6 +123,5 @@ class ReminderTest {
             assertThat(m.subject()).contains("晋江市").contains("超过 3 天");
             assertThat(m.body()).contains(JINJING).contains("已等待 4 天");
         });
-        assertThat(waiting).endsWith("-v1");
     }
 }
