@@ -8,7 +8,7 @@ import cn.gov.disclosure.intake.submission.VersionState;
 import cn.gov.disclosure.support.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -31,9 +31,9 @@ public class StatusEvents {
 
     @Incoming("report-validated")
     @Blocking
-    public void onValidated(ConsumerRecord<String, String> record) {
+    public void onValidated(ConsumerRecords<String, String> records) {
         inbox.handle(
-                record,
+                records,
                 ReportValidated.class,
                 v -> advance(
                         v.reportId(),
@@ -46,9 +46,9 @@ public class StatusEvents {
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecided(ConsumerRecord<String, String> record) {
+    public void onDecided(ConsumerRecords<String, String> records) {
         inbox.handle(
-                record,
+                records,
                 ReviewDecided.class,
                 d -> advance(
                         d.reportId(),
@@ -61,9 +61,9 @@ public class StatusEvents {
 
     @Incoming("report-published")
     @Blocking
-    public void onPublished(ConsumerRecord<String, String> record) {
+    public void onPublished(ConsumerRecords<String, String> records) {
         inbox.handle(
-                record,
+                records,
                 ReportPublished.class,
                 p -> advance(p.reportId(), p.version(), VersionState.PUBLISHED, null, null, p.publicUrl()));
     }

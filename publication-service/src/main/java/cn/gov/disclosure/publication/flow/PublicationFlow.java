@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,8 +36,8 @@ public class PublicationFlow {
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecided(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReviewDecided.class, this::decided);
+    public void onDecided(ConsumerRecords<String, String> records) {
+        inbox.handle(records, ReviewDecided.class, this::decided);
     }
 
     private void decided(EventEnvelope<ReviewDecided> event, ConsumerRecord<String, String> record) {

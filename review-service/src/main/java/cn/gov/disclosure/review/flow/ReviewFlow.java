@@ -9,7 +9,7 @@ import cn.gov.disclosure.support.inbox.Inbox;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -31,25 +31,28 @@ public class ReviewFlow {
 
     @Incoming("report-validated")
     @Blocking
-    public void onValidated(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportValidated.class, validated -> service.receive(validated, TraceParents.of(record)));
+    public void onValidated(ConsumerRecords<String, String> records) {
+        inbox.handle(
+                records,
+                ReportValidated.class,
+                (validated, record) -> service.receive(validated.data(), TraceParents.of(record)));
     }
 
     @Incoming("report-withdrawn")
     @Blocking
-    public void onWithdrawn(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportWithdrawn.class, service::withdrawn);
+    public void onWithdrawn(ConsumerRecords<String, String> records) {
+        inbox.handle(records, ReportWithdrawn.class, service::withdrawn);
     }
 
     @Incoming("history-imported")
     @Blocking
-    public void onHistory(ConsumerRecord<String, String> record) {
-        inbox.handle(record, HistoryImported.class, service::history);
+    public void onHistory(ConsumerRecords<String, String> records) {
+        inbox.handle(records, HistoryImported.class, service::history);
     }
 
     @Incoming("report-published")
     @Blocking
-    public void onPublished(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportPublished.class, service::published);
+    public void onPublished(ConsumerRecords<String, String> records) {
+        inbox.handle(records, ReportPublished.class, service::published);
     }
 }

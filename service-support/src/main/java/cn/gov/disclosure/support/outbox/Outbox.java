@@ -3,6 +3,7 @@ package cn.gov.disclosure.support.outbox;
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
+import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.support.observability.EventMetrics;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -13,9 +14,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -29,6 +33,7 @@ import org.jboss.logging.MDC;
 public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
+    private static final String DEAD_LETTER = "dead-letter-";
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
@@ -87,6 +92,43 @@ public class Outbox {
             LOG.infof("Event %s %s enqueued for %s", event.type(), event.id(), event.topic());
         }
         return event;
+    }
+
+    /**
+     * Parks a record a consumer could not handle on its topic's dead-letter topic ({@code <topic>.dlq}), in the
+     * consumer's transaction: key, value and headers as they came, with the {@code dead-letter-*} headers the
+     * operators and {@code deploy/replay-dlq.sh} read (the names of SmallRye's dead-letter-queue strategy, which parks
+     * a record when even this cannot be stored).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(ConsumerRecord<String, String> record, Throwable cause) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : record.headers()) {
+            if (h.value() != null && !h.key().startsWith(DEAD_LETTER)) {
+                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            }
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        headers.put(DEAD_LETTER + "reason", String.valueOf(cause.getMessage()));
+        if (root != cause) {
+            headers.put(DEAD_LETTER + "cause", String.valueOf(root.getMessage()));
+        }
+        headers.put(DEAD_LETTER + "exception-class-name", cause.getClass().getName());
+        headers.put(DEAD_LETTER + "topic", record.topic());
+        headers.put(DEAD_LETTER + "partition", String.valueOf(record.partition()));
+        headers.put(DEAD_LETTER + "offset", String.valueOf(record.offset()));
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.topic = Topics.deadLetter(record.topic());
+        row.recordKey = record.key() == null ? "" : record.key();
+        row.eventType = headers.getOrDefault("ce_type", "unreadable");
+        row.headers = headers;
+        row.payload = record.value() == null ? "" : record.value();
+        entityManager.persist(row);
+        wakeTheRelayAfterCommit();
     }
 
     /** Once per transaction: when it commits, the relay publishes at once (a rollback sends nothing). */

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -50,20 +50,20 @@ public class ValidationFlow {
 
     @Incoming("report-submitted")
     @Blocking
-    public void onSubmitted(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReportSubmitted.class, this::validate);
+    public void onSubmitted(ConsumerRecords<String, String> records) {
+        inbox.handle(records, ReportSubmitted.class, this::validate);
     }
 
     @Incoming("review-decided")
     @Blocking
-    public void onDecided(ConsumerRecord<String, String> record) {
-        inbox.handle(record, ReviewDecided.class, this::keepApproved);
+    public void onDecided(ConsumerRecords<String, String> records) {
+        inbox.handle(records, ReviewDecided.class, this::keepApproved);
     }
 
     @Incoming("history-imported")
     @Blocking
-    public void onHistory(ConsumerRecord<String, String> record) {
-        inbox.handle(record, HistoryImported.class, this::keepHistory);
+    public void onHistory(ConsumerRecords<String, String> records) {
+        inbox.handle(records, HistoryImported.class, this::keepHistory);
     }
 
     private void validate(ReportSubmitted s) {

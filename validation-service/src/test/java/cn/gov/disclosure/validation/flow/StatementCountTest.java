@@ -12,8 +12,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.hibernate.SessionFactory;
@@ -32,6 +35,11 @@ class StatementCountTest {
 
     @Inject
     ValidationFlow flow;
+
+    private static ConsumerRecords<String, String> poll(ConsumerRecord<String, String> record) {
+        return new ConsumerRecords<>(
+                Map.of(new TopicPartition(record.topic(), record.partition()), List.of(record)), Map.of());
+    }
 
     @Test
     void validatingASubmittedReportTakesFiveStatements() throws Exception {
@@ -66,7 +74,7 @@ class StatementCountTest {
 
         Statistics stats = sessions.getStatistics();
         long statements = StatementCount.of(stats::getPrepareStatementCount, stats::clear, () -> {
-                    flow.onSubmitted(record);
+                    flow.onSubmitted(poll(record));
                     return null;
                 })
                 .statements();
@@ -75,7 +83,7 @@ class StatementCountTest {
         // the outbox event
         assertThat(statements).as("statements of consuming report submitted").isLessThanOrEqualTo(5);
         stats.clear();
-        flow.onSubmitted(record);
+        flow.onSubmitted(poll(record));
         assertThat(stats.getPrepareStatementCount())
                 .as("a redelivery: the inbox only")
                 .isEqualTo(1);
