@@ -6,12 +6,13 @@
 # portal's stored pages) in deploy/.data/services/<name>/.
 #   deploy/services.sh start|stop|status|build
 #   deploy/services.sh seeds     imports the five seed reports (their text) as their townships through intake
-# Environment: SERVICE_JAVA_OPTS (default "-Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+# Environment: SERVICE_JAVA_OPTS (default: deploy/service-jvm.options, what the services ship with),
 #   READY_TIMEOUT (seconds per process, default 240).
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 SVC_DATA="$DATA_DIR/services"
-JAVA_OPTS_SVC="${SERVICE_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+JAVA_OPTS_SVC="${SERVICE_JAVA_OPTS:-$(grep -v '^#' "$(dirname "${BASH_SOURCE[0]}")/service-jvm.options" | tr '\n' ' ')}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 READY_TIMEOUT="${READY_TIMEOUT:-240}"
 ISSUER="http://127.0.0.1:$OIDC_PORT/realms/annual-report"
 # name  module  port  database (- for none)

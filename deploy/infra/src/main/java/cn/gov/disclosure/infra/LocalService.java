@@ -154,6 +154,9 @@ public final class LocalService implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // as the services ship (deploy/service-jvm.options): two malloc arenas instead of eight per core, about 40 MiB
+        // less resident memory per JVM for no measurable CPU
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         try {
             process = pb.start();
         } catch (IOException e) {

@@ -273,6 +273,50 @@ class DeploymentManifestsTest {
         assertThat(names).anyMatch(n -> n.contains("Publication"));
     }
 
+    /** Resident memory of a service beyond its heap at the benchmark's peak (BENCHMARKS.md, "Footprint"), rounded up. */
+    static final int NON_HEAP_MIB = 224;
+
+    @Test
+    void everyContainerRunsTheMeasuredJvmOptionsWithRoomAboveTheHeap() throws IOException {
+        String options = Files.readAllLines(REPO.resolve("deploy/service-jvm.options")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .reduce("", (a, b) -> a + " " + b);
+        Matcher xmx = Pattern.compile("-Xmx(\\d+)m").matcher(options);
+        assertThat(xmx.find()).as("deploy/service-jvm.options bounds the heap").isTrue();
+        int heap = Integer.parseInt(xmx.group(1));
+        String dockerfile = Files.readString(REPO.resolve("deploy/compose/Dockerfile.jvm"), StandardCharsets.UTF_8);
+        assertThat(dockerfile)
+                .as("the image runs the services with the measured options")
+                .contains("COPY deploy/service-jvm.options")
+                .contains("MALLOC_ARENA_MAX=2");
+        List<JsonNode> docs = k8s();
+        for (String module : SERVICES) {
+            JsonNode container = named(docs, "Deployment", module)
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .get(0);
+            assertThat(mebibytes(container
+                            .path("resources")
+                            .path("limits")
+                            .path("memory")
+                            .asText()))
+                    .as(module + ": the memory limit leaves the non-heap memory room above the " + heap + " MiB heap")
+                    .isGreaterThanOrEqualTo(heap + NON_HEAP_MIB);
+            assertThat(String.valueOf(env(container).get("JAVA_OPTS")))
+                    .as(module + " does not override the measured heap")
+                    .doesNotContain("-Xmx")
+                    .doesNotContain("MaxRAMPercentage");
+        }
+    }
+
+    static int mebibytes(String quantity) {
+        Matcher m = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+        assertThat(m.matches()).as("memory quantity " + quantity).isTrue();
+        return Integer.parseInt(m.group(1)) * (m.group(2).equals("Gi") ? 1024 : 1);
+    }
+
     @Test
     void theImageHasTheFontThePublicationServiceRendersWith() throws IOException {
         String font = applicationProperties("publication-service")

@@ -74,7 +74,8 @@ public class SubmissionService {
             List<String> notes,
             List<CellSource> provenance,
             String idempotencyKey) {
-        String fingerprint = fingerprint(report);
+        // the report's hash only where an idempotency key needs it (it costs a serialisation of the report)
+        String fingerprint = idempotencyKey == null ? null : fingerprint(report);
         if (idempotencyKey != null) {
             var earlier = repository.findIdempotent(caller.subject(), idempotencyKey);
             if (earlier.isPresent()) {

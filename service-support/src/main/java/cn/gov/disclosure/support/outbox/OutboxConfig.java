@@ -30,6 +30,14 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * How the relay's producer compresses its record batches ({@code compression.type}: none, gzip, snappy, lz4,
+     * zstd). lz4: the report JSON of an event shrinks about fourfold for little CPU (BENCHMARKS.md), on the wire and
+     * in the broker's log; the consumers decompress whatever the batch says.
+     */
+    @WithDefault("lz4")
+    String compression();
+
     /** How often published outbox rows and processed inbox rows past their retention are deleted. */
     @WithDefault("10m")
     String cleanupInterval();

@@ -331,6 +331,7 @@ public class OutboxRelay {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(1000, timeout / 2)));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout));
         props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         return props;

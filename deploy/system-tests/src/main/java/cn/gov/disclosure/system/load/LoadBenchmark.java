@@ -9,6 +9,7 @@ import cn.gov.disclosure.system.PlatformClient;
 import cn.gov.disclosure.system.load.ReportGenerator.Fault;
 import cn.gov.disclosure.system.load.SyntheticProvince.Township;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The load benchmark (issue 9): the whole platform on this machine (Kafka, PostgreSQL, the OIDC provider, the portal
@@ -83,6 +85,16 @@ public final class LoadBenchmark {
         System.exit(0);
     }
 
+    /** {@code --jvm "…"}, else the options the services ship with ({@code deploy/service-jvm.options}). */
+    private String jvmOptions(Path repo) throws IOException {
+        if (options.containsKey("jvm")) {
+            return options.get("jvm");
+        }
+        return Files.readAllLines(repo.resolve("deploy/service-jvm.options")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .collect(Collectors.joining(" "));
+    }
+
     private int opt(String name) {
         return Integer.parseInt(options.get(name));
     }
@@ -103,9 +115,10 @@ public final class LoadBenchmark {
                 "starting the platform in %s (registry of %d townships)",
                 data, province.townships().size());
         long t0 = System.nanoTime();
-        List<String> jvm =
-                new ArrayList<>(List.of("-Xms64m", "-Xmx768m", "-XX:+UseParallelGC", "-XX:ParallelGCThreads=2"));
+        // the services' JVM options: those they ship with (deploy/service-jvm.options) unless --jvm says otherwise
+        List<String> jvm = new ArrayList<>(List.of(jvmOptions(repo).trim().split("\\s+")));
         if (options.containsKey("profile")) {
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=512");
             // a JFR recording per service (named by its process id), written when the platform stops
             Path profiles = Path.of(options.get("profile")).toAbsolutePath();
             Files.createDirectories(profiles);
@@ -154,6 +167,7 @@ public final class LoadBenchmark {
             log(
                     "submitting %d reports with %d clients%s",
                     n, clients, rate > 0 ? " at " + rate + "/s" : " as fast as possible");
+            Map<String, Double> cpuBefore = cpu(platform); // the start-up's CPU is not the run's
             Submissions sub = submit(platform, client, tokens, bodies, clients, rate);
             double postSeconds = sub.wallNanos / 1e9;
             double postRate = sub.accepted.get() / postSeconds;
@@ -190,7 +204,12 @@ public final class LoadBenchmark {
             log("%d approved, %d published in %.1f s", approved.get(), published, publishSeconds);
 
             Map<String, Long> memory = peakMemory(platform);
+            Map<String, Long> startup = new LinkedHashMap<>();
+            for (String svc : LocalPlatform.SERVICES) {
+                startup.put(svc, platform.service(svc).lastStartMillis());
+            }
             Map<String, Double> cpu = cpu(platform);
+            cpu.replaceAll((process, seconds) -> seconds - cpuBefore.getOrDefault(process, 0.0));
             Map<String, Stats> stages = stages(platform);
             Map<String, Long> findings = findings(platform);
 
@@ -212,6 +231,8 @@ public final class LoadBenchmark {
                     publishSeconds,
                     stages,
                     memory,
+                    startup,
+                    String.join(" ", jvm),
                     cpu,
                     findings,
                     kafka,
@@ -508,6 +529,8 @@ public final class LoadBenchmark {
             double publishSeconds,
             Map<String, Stats> stages,
             Map<String, Long> memory,
+            Map<String, Long> startup,
+            String jvm,
             Map<String, Double> cpu,
             Map<String, Long> findings,
             Ceilings.Result kafka,
@@ -569,13 +592,21 @@ public final class LoadBenchmark {
                 "| PostgreSQL: %d single-row transactions of %d bytes (jsonb), %d connections | %.0f rows/s | submissions %.1f%%, end to end %.1f%% |",
                 pg.records(), avgSize, clients, pg.rate(), 100 * postRate / pg.rate(), 100 * pipelineRate / pg.rate());
         line("");
-        line("| process | peak resident memory (VmHWM) | CPU used (user + system) |");
-        line("|---|---|---|");
-        memory.forEach((k, v) ->
-                line("| %s | %d MiB | %s |", k, v, cpu.containsKey(k) ? String.format("%.0f s", cpu.get(k)) : "–"));
+        line("Services' JVM options: `%s`.", jvm);
+        line("");
+        line(
+                "| process | peak resident memory (VmHWM) | CPU used from the first POST on (user + system) | CPU per report | start-up (launch → ready) |");
+        line("|---|---|---|---|---|");
+        memory.forEach((k, v) -> line(
+                "| %s | %d MiB | %s | %s | %s |",
+                k,
+                v,
+                cpu.containsKey(k) ? String.format("%.0f s", cpu.get(k)) : "–",
+                cpu.containsKey(k) ? String.format("%.1f ms", 1000 * cpu.get(k) / n) : "–",
+                startup.containsKey(k) ? String.format("%.1f s", startup.get(k) / 1000.0) : "–"));
         cpu.forEach((k, v) -> {
             if (!memory.containsKey(k)) {
-                line("| %s | – | %.0f s |", k, v);
+                line("| %s | – | %.0f s | %.1f ms | – |", k, v, 1000 * v / n);
             }
         });
         line("");
