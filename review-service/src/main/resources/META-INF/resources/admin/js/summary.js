@@ -51,6 +51,14 @@ export async function renderSummary(view, params, {current}) {
       h('strong', String(data.province ? data.members.length + ' 个县（市、区）' : data.members.length + ' 个乡镇')),
       ' 审核通过的报告。表中金额单位为万元。'));
 
+  if (data.province) {
+    // every county of the province, summed or not yet: how far each has come
+    view.append(h('div.panel#summary-counties', h('h3', '各县（市、区）进度'),
+      h('table.grid', h('thead', h('tr', h('th', '县（市、区）'), h('th', '乡镇（街道）数'), h('th', '审核通过'), h('th', '尚缺'))),
+        h('tbody', data.counties.map(c => h('tr', {'data-county': c.code},
+          h('td', c.name), h('td.num', String(c.townships)), h('td.num', String(c.approved)),
+          h('td.num', String(c.townships - c.approved))))))));
+  }
   if (data.missing.length) {
     view.append(h('details.panel#summary-missing', h('summary', `尚无审核通过报告的乡镇（${data.missing.length} 个），未计入汇总`),
       h('p', data.missing.map(m => (data.province ? m.countyName + ' ' : '') + m.name).join('、'))));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -56,5 +57,31 @@ class DashboardMetricsTest {
                     .forEach(exported::add);
         }
         assertThat(exported).as("every metric the dashboard queries").containsAll(queried);
+    }
+
+    @Test
+    void everyServiceExportsItsSpansToTheCollectorNamedAtRunTime() throws Exception {
+        LocalPlatform platform = SharedPlatform.get();
+        // the services were built with no collector in mind; the shared platform names one when it starts them
+        Http http = new Http();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Set<String> missing = new TreeSet<>();
+        do {
+            missing.clear();
+            for (String service : LocalPlatform.SERVICES) {
+                http.send(HttpRequest.newBuilder(URI.create(platform.url(service) + "/api/v1/catalogue"))
+                        .GET()
+                        .build());
+                if (!SharedPlatform.TRACES.receivedFrom(service + "-service")) {
+                    missing.add(service);
+                }
+            }
+            Thread.sleep(500);
+        } while (!missing.isEmpty() && System.nanoTime() < deadline);
+        assertThat(missing)
+                .as(
+                        "services whose spans did not reach the collector (%d export requests)",
+                        SharedPlatform.TRACES.requests())
+                .isEmpty();
     }
 }

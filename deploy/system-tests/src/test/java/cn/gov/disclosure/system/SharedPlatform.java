@@ -19,6 +19,9 @@ final class SharedPlatform {
     /** Townships of a synthetic province (codes 99…), besides deploy/organisations.json's. */
     static final SyntheticProvince PROVINCE = new SyntheticProvince(400);
 
+    /** The trace collector the shared platform's services export their spans to. */
+    static final OtlpReceiver TRACES = OtlpReceiver.start();
+
     private static LocalPlatform platform;
 
     private SharedPlatform() {}
@@ -32,7 +35,18 @@ final class SharedPlatform {
                 // the organisations of deploy/ (the seeds' townships) and a small synthetic province (the drill's)
                 Path registry =
                         PROVINCE.write(data.resolve("organisations.json"), repo.resolve("deploy/organisations.json"));
-                platform = LocalPlatform.start(repo, data, null, Map.of("registry.file", registry.toString()));
+                // the spans of every service go to a collector named at run time (TraceExport)
+                platform = LocalPlatform.start(
+                        repo,
+                        data,
+                        null,
+                        Map.of(
+                                "registry.file",
+                                registry.toString(),
+                                "tracing.otlp.endpoint",
+                                TRACES.endpoint(),
+                                "quarkus.otel.bsp.schedule.delay",
+                                "500ms"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -17,6 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -40,6 +44,13 @@ public class Publisher {
         CLAIM_LOST
     }
 
+    /** Renews the leases of the attempts in progress (a daemon thread: it does nothing but a short UPDATE). */
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "publication-lease");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Publications store;
     private final RenderService renderer;
     private final PortalGateway portal;
@@ -53,7 +64,7 @@ public class Publisher {
             PortalGateway portal,
             ArchiveService archive,
             PublicationOutcomes outcomes,
-            @ConfigProperty(name = "publication.lease", defaultValue = "PT15M") Duration lease) {
+            @ConfigProperty(name = "publication.lease", defaultValue = "PT1M") Duration lease) {
         this.store = store;
         this.renderer = renderer;
         this.portal = portal;
@@ -78,6 +89,31 @@ public class Publisher {
             return Outcome.NOT_CLAIMED; // published, failed, or another worker is on it
         }
         Publications.Claim claim = claimed.get();
+        // the lease is renewed while this attempt runs (rendering, the portal's retries), so it can be short: a worker
+        // killed mid-attempt holds its version for one lease at most, then the recovery job takes it up again
+        long every = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> renewing =
+                RENEWALS.scheduleAtFixedRate(() -> renew(claim), every, every, TimeUnit.MILLISECONDS);
+        try {
+            return attempt(claim);
+        } finally {
+            renewing.cancel(false);
+        }
+    }
+
+    private void renew(Publications.Claim claim) {
+        try {
+            store.renew(claim, lease);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "%s v%d: the lease could not be renewed (%s)",
+                    claim.record().reportId(), claim.record().version(), e.getMessage());
+        }
+    }
+
+    private Outcome attempt(Publications.Claim claim) {
+        String reportId = claim.record().reportId();
+        int version = claim.record().version();
         ReviewDecided d = claim.decision();
         String stage = "render";
         try {

@@ -89,6 +89,21 @@ public class Publications implements PanacheRepositoryBase<Publication, Publicat
         });
     }
 
+    /**
+     * Extends the claim's lease while its worker is still on it (false when the claim no longer holds); commits on
+     * its own. A worker killed mid-attempt stops renewing, and its version is due again once the lease ran out.
+     */
+    public boolean renew(Claim claim, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Publication p = held(claim);
+            if (p == null) {
+                return false;
+            }
+            p.leaseUntil = now().plus(lease);
+            return true;
+        });
+    }
+
     /** PUBLISHING → PUBLISHED, if the claim still holds; joins the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean markPublished(

@@ -25,6 +25,7 @@ import cn.gov.disclosure.publication.archive.BagVerifier;
 import cn.gov.disclosure.publication.portal.PortalGateway;
 import cn.gov.disclosure.publication.portal.PortalPublishRequest;
 import cn.gov.disclosure.publication.render.ReportRenderer;
+import cn.gov.disclosure.publication.store.Publication;
 import cn.gov.disclosure.publication.store.Publications;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
@@ -44,6 +45,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
@@ -362,6 +364,30 @@ class PublicationFlowTest {
         assertThat(onlyKeyOf("230724101/2020")).isEqualTo("230724101/2020/1");
         assertThat(sim.history("230724101", 2020).path("versions")).hasSize(1);
         assertThat(archive.exists(r.archiveId())).isTrue();
+    }
+
+    @Test
+    void theLeaseOfAnAttemptIsRenewedByItsHolderOnly() {
+        // a PUBLISHING version claimed by this test (the recovery job may take one first; then another version)
+        Publications.Claim claim = null;
+        for (int seed = 0; claim == null && seed < 5; seed++) {
+            ReviewDecided d = Decisions.approved("230724102", "230724", seed, 1);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> store.insertPublishing(d, EventCodec.payloadJson(d), "lease-" + d.reportId(), null));
+            claim = store.claim(d.reportId(), 1, Duration.ofSeconds(2)).orElse(null);
+        }
+        assertThat(claim).as("a version claimed").isNotNull();
+        Publication.Key key = new Publication.Key(claim.record().reportId(), 1);
+        // the worker is still on it: renewed, the version is not due for the recovery job
+        assertThat(store.renew(claim, Duration.ofMinutes(10))).isTrue();
+        await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+        assertThat(store.due(10_000)).doesNotContain(key);
+        // a claim that does not hold (another worker's token) renews nothing
+        Publications.Claim stale = new Publications.Claim(UUID.randomUUID(), claim.record(), claim.decision());
+        assertThat(store.renew(stale, Duration.ofMinutes(10))).isFalse();
+        // the attempt ends: the lease is released and renewing it does nothing
+        assertThat(store.markFailed(claim, "test")).isTrue();
+        assertThat(store.renew(claim, Duration.ofMinutes(10))).isFalse();
     }
 
     // ------------------------------------------------------------------------------------------------ corrections

@@ -28,6 +28,9 @@ public class SummaryView {
     /** A township without an approved report for the year. */
     public record Missing(String code, String name, String countyName) {}
 
+    /** Each county of the scope, summed or not: its townships and how many of them have an approved report. */
+    public record CountyProgress(String code, String name, int townships, int approved) {}
+
     public record Summary(
             int year,
             String scopeCode,
@@ -36,6 +39,7 @@ public class SummaryView {
             List<MemberView> members,
             List<Missing> missing,
             int townships,
+            List<CountyProgress> counties,
             TableSums.Summary sums) {}
 
     private final Cases store;
@@ -51,6 +55,7 @@ public class SummaryView {
         List<TableSums.Member> members = new ArrayList<>();
         List<MemberView> views = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
+        List<CountyProgress> counties = new ArrayList<>();
         int townships = 0;
         for (Organisation county : scope.counties()) {
             List<Organisation> within = registry.townshipsWithin(county.code());
@@ -73,6 +78,7 @@ public class SummaryView {
                     views.add(new MemberView(t.code(), t.officialName(), a.caseId(), codes));
                 }
             }
+            counties.add(new CountyProgress(county.code(), county.name(), within.size(), countyMembers.size()));
             if (scope.province()) {
                 if (countyMembers.isEmpty()) {
                     continue; // a county with no approved report adds nothing; its townships are listed as missing
@@ -95,7 +101,7 @@ public class SummaryView {
                 sums.members().stream().map(TableSums.Member::code).toList();
         List<MemberView> kept =
                 views.stream().filter(v -> summed.contains(v.code())).toList();
-        return new Summary(year, scope.code(), name, scope.province(), kept, missing, townships, sums);
+        return new Summary(year, scope.code(), name, scope.province(), kept, missing, townships, counties, sums);
     }
 
     private static List<String> codes(List<Finding> findings) {

@@ -21,6 +21,7 @@ import cn.gov.disclosure.contracts.model.CellSource;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.Section;
 import cn.gov.disclosure.contracts.model.SectionKey;
+import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import cn.gov.disclosure.infra.browser.BrowserTest;
 import cn.gov.disclosure.infra.oidc.TestOidcProvider;
 import cn.gov.disclosure.review.domain.CaseIds;
@@ -31,6 +32,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -50,6 +52,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = TestOidcProvider.class, restrictToAnnotatedClass = false)
 class AdminFrontendTest extends BrowserTest {
+
+    @Inject
+    OrganisationRegistry registry;
 
     static String base() {
         return "http://127.0.0.1:" + RestAssured.port;
@@ -290,6 +295,28 @@ class AdminFrontendTest extends BrowserTest {
         Download draft =
                 page.waitForDownload(() -> page.locator("#summary-docx").click());
         assertThat(draft.suggestedFilename()).endsWith("全县汇总表格（草稿）.docx");
+    }
+
+    @Test
+    void theProvinceSummaryListsEveryCountyWithItsProgress() {
+        int year = newYear();
+        String auth = reviewer(JINJIANG);
+        String id = open(ZIMAO, year, 1);
+        claim(auth, id);
+        act(auth, id, "approve", Map.of()).statusCode(200);
+        long counties = registry.all().stream()
+                .filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
+                .count();
+        signIn("province-admin", "#/summary?year=" + year);
+        assertThat(page.locator("h1")).containsText("全省汇总");
+        assertThat(page.locator("#summary-counties tbody tr")).hasCount((int) counties);
+        Locator jinjiang = page.locator("#summary-counties tr[data-county='" + JINJIANG + "'] td");
+        assertThat(jinjiang.nth(0)).hasText("晋江市");
+        assertThat(jinjiang.nth(2)).hasText("1"); // approved
+        Locator mengjin = page.locator("#summary-counties tr[data-county='" + MENGJIN + "'] td");
+        assertThat(mengjin.nth(2)).hasText("0"); // a county with no approved report is listed too
+        assertThat(mengjin.nth(3)).hasText(mengjin.nth(1).textContent());
+        shot("summary-province");
     }
 
     @Test

@@ -12,8 +12,10 @@ import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
 import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
+import cn.gov.disclosure.contracts.registry.OrganisationRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -31,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SummaryTest {
+
+    @Inject
+    OrganisationRegistry registry;
 
     /**
      * Seed 004 (whose figures are mostly 0, as in many townships) with every cell of Tables 2–4 given a figure of its
@@ -214,6 +219,21 @@ class SummaryTest {
                 .jsonPath();
         assertThat(province.getBoolean("province")).isTrue();
         assertThat(province.getList("members.code")).containsExactly(JINJIANG);
+        // every county of the province is listed, those with no approved report too
+        List<String> everyCounty = registry.all().stream()
+                .filter(o -> o.level() == OrganisationRegistry.Level.COUNTY)
+                .map(OrganisationRegistry.Organisation::code)
+                .toList();
+        assertThat(province.getList("counties.code", String.class))
+                .containsExactlyInAnyOrderElementsOf(everyCounty)
+                .contains(JINJIANG, MENGJIN);
+        assertThat(province.getInt("counties.find { it.code == '" + MENGJIN + "' }.approved"))
+                .isZero();
+        assertThat(province.getInt("counties.find { it.code == '" + JINJIANG + "' }.approved"))
+                .isEqualTo(province.getInt("counties.find { it.code == '" + JINJIANG + "' }.townships")
+                        - (int) province.getList("missing.countyName").stream()
+                                .filter("晋江市"::equals)
+                                .count());
         assertThat(province.getList("missing.code")).contains(JINJING, HUIMENG, PINGLE);
         assertThat(province.getString("tables[1].rows[0].cells[0].value"))
                 .isEqualTo(s.getString("tables[1].rows[0].cells[0].value"));

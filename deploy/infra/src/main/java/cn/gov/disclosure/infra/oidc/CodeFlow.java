@@ -46,6 +46,7 @@ public final class CodeFlow {
             Map.entry("changfu", new User("township-submitter", "360982103", 3600)),
             Map.entry("huimeng", new User("township-submitter", "410308101", 3600)),
             Map.entry("pingle", new User("township-submitter", "410308102", 8)),
+            Map.entry("province-admin", new User("province-admin", "350000", 3600)),
             Map.entry("operator", new User("operator", null, 3600)));
 
     public static final String CLIENT_ID = "admin-frontend";
