@@ -15,7 +15,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +36,8 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final String DEAD_LETTER = "dead-letter-";
+    /** Events per INSERT statement (6 parameters each; PostgreSQL takes 65,535 parameters a statement). */
+    static final int ROWS_PER_STATEMENT = 1000;
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
@@ -74,15 +78,14 @@ public class Outbox {
         } else {
             W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
         }
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.fromString(event.id());
-        row.topic = event.topic();
-        row.recordKey = event.key();
-        row.eventType = event.type();
-        row.headers = headers;
-        row.payload = EventCodec.payloadJson(payload);
-        entityManager.persist(row);
-        wakeTheRelayAfterCommit();
+        pending()
+                .add(new OutboxEvent(
+                        UUID.fromString(event.id()),
+                        event.topic(),
+                        event.key(),
+                        event.type(),
+                        headers,
+                        EventCodec.payloadJson(payload)));
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
         if (continued) {
             LOG.infof(
@@ -120,26 +123,35 @@ public class Outbox {
         headers.put(DEAD_LETTER + "topic", record.topic());
         headers.put(DEAD_LETTER + "partition", String.valueOf(record.partition()));
         headers.put(DEAD_LETTER + "offset", String.valueOf(record.offset()));
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.randomUUID();
-        row.topic = Topics.deadLetter(record.topic());
-        row.recordKey = record.key() == null ? "" : record.key();
-        row.eventType = headers.getOrDefault("ce_type", "unreadable");
-        row.headers = headers;
-        row.payload = record.value() == null ? "" : record.value();
-        entityManager.persist(row);
-        wakeTheRelayAfterCommit();
+        pending()
+                .add(new OutboxEvent(
+                        UUID.randomUUID(),
+                        Topics.deadLetter(record.topic()),
+                        record.key() == null ? "" : record.key(),
+                        headers.getOrDefault("ce_type", "unreadable"),
+                        headers,
+                        record.value() == null ? "" : record.value()));
     }
 
-    /** Once per transaction: when it commits, the relay publishes at once (a rollback sends nothing). */
-    private void wakeTheRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return;
+    /**
+     * The events of the current transaction, written together just before it commits (one statement for all of them:
+     * a poll's, a request's) and announced to the relay once it committed; a rollback writes and sends nothing.
+     */
+    private List<OutboxEvent> pending() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> rows = (List<OutboxEvent>) transactions.getResource(Outbox.class);
+        if (rows != null) {
+            return rows;
         }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
+        List<OutboxEvent> created = new ArrayList<>();
+        transactions.putResource(Outbox.class, created);
+        // the session joins the transaction now (it cannot once the transaction is completing) and flushes first
+        entityManager.joinTransaction();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {}
+            public void beforeCompletion() {
+                write(created);
+            }
 
             @Override
             public void afterCompletion(int status) {
@@ -148,6 +160,49 @@ public class Outbox {
                 }
             }
         });
+        return created;
+    }
+
+    /**
+     * One multi-row INSERT per {@value #ROWS_PER_STATEMENT} events, in the transaction (its last statements). Native
+     * SQL because the point is the one round trip: an entity with an IDENTITY key is inserted at once, one statement
+     * per event, and forces the statements pending before it out unbatched.
+     */
+    private void write(List<OutboxEvent> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<OutboxEvent> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO outbox_event (event_id, topic, record_key, event_type, headers, payload) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                int p = i * 6;
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(?")
+                        .append(p + 1)
+                        .append(", ?")
+                        .append(p + 2)
+                        .append(", ?")
+                        .append(p + 3)
+                        .append(", ?")
+                        .append(p + 4)
+                        .append(", CAST(?")
+                        .append(p + 5)
+                        .append(" AS jsonb), ?")
+                        .append(p + 6)
+                        .append(')');
+            }
+            var insert = entityManager.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                OutboxEvent row = chunk.get(i);
+                int p = i * 6;
+                insert.setParameter(p + 1, row.eventId());
+                insert.setParameter(p + 2, row.topic());
+                insert.setParameter(p + 3, row.recordKey());
+                insert.setParameter(p + 4, row.eventType());
+                insert.setParameter(p + 5, row.headersJson());
+                insert.setParameter(p + 6, row.payload());
+            }
+            insert.executeUpdate();
+        }
     }
 
     /** The source attribute of events this service emits. */

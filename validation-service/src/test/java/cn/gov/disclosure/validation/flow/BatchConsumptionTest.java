@@ -111,7 +111,7 @@ class BatchConsumptionTest {
                 .hasSize(1);
     }
 
-    private static EventEnvelope<ReportSubmitted> submitted(String reportId) {
+    static EventEnvelope<ReportSubmitted> submitted(String reportId) {
         return EventEnvelope.of(
                 "/test/intake",
                 new ReportSubmitted(
@@ -145,7 +145,7 @@ class BatchConsumptionTest {
                         OffsetDateTime.now()));
     }
 
-    private static ConsumerRecord<String, String> record(EventEnvelope<?> e) {
+    static ConsumerRecord<String, String> record(EventEnvelope<?> e) {
         return record(e.topic(), e.key(), e.headers(), EventCodec.payloadJson(e.data()));
     }
 
@@ -168,7 +168,7 @@ class BatchConsumptionTest {
     }
 
     @SafeVarargs
-    private static ConsumerRecords<String, String> poll(ConsumerRecord<String, String>... records) {
+    static ConsumerRecords<String, String> poll(ConsumerRecord<String, String>... records) {
         List<ConsumerRecord<String, String>> list = new ArrayList<>(List.of(records));
         return new ConsumerRecords<>(Map.of(new TopicPartition(list.get(0).topic(), 0), list), Map.of());
     }
