@@ -1,8 +1,12 @@
 package cn.gov.disclosure.system;
 
 import cn.gov.disclosure.system.load.SyntheticProvince;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,6 +22,21 @@ final class SharedPlatform {
 
     /** Townships of a synthetic province (codes 99…), besides deploy/organisations.json's. */
     static final SyntheticProvince PROVINCE = new SyntheticProvince(400);
+
+    /** The SMTP server the shared platform's review service sends its reminders to. */
+    static final GreenMail MAIL = startMail();
+
+    private static GreenMail startMail() {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            GreenMail mail =
+                    new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            free.close();
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The trace collector the shared platform's services export their spans to. */
     static final OtlpReceiver TRACES = OtlpReceiver.start();
@@ -36,17 +55,23 @@ final class SharedPlatform {
                 Path registry =
                         PROVINCE.write(data.resolve("organisations.json"), repo.resolve("deploy/organisations.json"));
                 // the spans of every service go to a collector named at run time (TraceExport)
+                // and review's reminders to a real SMTP server of this JVM, looked for every 2 s
                 platform = LocalPlatform.start(
                         repo,
                         data,
                         null,
-                        Map.of(
-                                "registry.file",
-                                registry.toString(),
-                                "tracing.otlp.endpoint",
-                                TRACES.endpoint(),
-                                "quarkus.otel.bsp.schedule.delay",
-                                "500ms"));
+                        Map.ofEntries(
+                                Map.entry("registry.file", registry.toString()),
+                                Map.entry("tracing.otlp.endpoint", TRACES.endpoint()),
+                                Map.entry("quarkus.otel.bsp.schedule.delay", "500ms"),
+                                Map.entry("quarkus.mailer.host", "127.0.0.1"),
+                                Map.entry(
+                                        "quarkus.mailer.port",
+                                        String.valueOf(MAIL.getSmtp().getPort())),
+                                Map.entry("reminders.waiting-after", "PT3S"),
+                                Map.entry("reminders.interval", "2s"),
+                                Map.entry("reminders.delay", "2s"),
+                                Map.entry("reminders.relay-interval", "1s")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

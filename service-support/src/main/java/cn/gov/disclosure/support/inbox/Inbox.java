@@ -113,14 +113,17 @@ public class Inbox {
             }
         }
         Set<String> first = firstDeliveries(ids, poll.get(0).topic());
-        for (Delivery<T> d : poll) {
-            d.mdc();
-            if (d.event() == null) {
-                park(d, d.unreadable());
-            } else if (first.remove(d.event().id())) { // remove: the same event twice in one poll is handled once
-                handler.accept(d.event(), d.record());
+        // the events the handlers enqueue are written together when the poll is handled (one INSERT)
+        outbox.collect(() -> {
+            for (Delivery<T> d : poll) {
+                d.mdc();
+                if (d.event() == null) {
+                    park(d, d.unreadable());
+                } else if (first.remove(d.event().id())) { // remove: the same event twice in one poll is handled once
+                    handler.accept(d.event(), d.record());
+                }
             }
-        }
+        });
     }
 
     private <T extends EventPayload> void alone(

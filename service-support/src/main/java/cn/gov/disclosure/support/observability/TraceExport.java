@@ -5,7 +5,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.arc.Unremovable;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * <p>Quarkus takes the application's {@link SpanExporter} beans ({@code quarkus.otel.traces.exporter=cdi}, the
  * default) and then installs no exporter of its own, whose endpoint would be fixed at localhost:4317 unless set.
  */
-@ApplicationScoped
+@Singleton // made when the SDK starts, on a thread that sees the configuration (not lazily on its export thread)
 @Unremovable
 public class TraceExport implements SpanExporter {
 

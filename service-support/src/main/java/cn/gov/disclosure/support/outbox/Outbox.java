@@ -36,6 +36,8 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final String DEAD_LETTER = "dead-letter-";
+    /** The transaction resource of {@link #collect}: the events it gathers. */
+    private static final Object COLLECTING = new Object();
     /** Events per INSERT statement (6 parameters each; PostgreSQL takes 65,535 parameters a statement). */
     static final int ROWS_PER_STATEMENT = 1000;
 
@@ -78,14 +80,13 @@ public class Outbox {
         } else {
             W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, Map::put);
         }
-        pending()
-                .add(new OutboxEvent(
-                        UUID.fromString(event.id()),
-                        event.topic(),
-                        event.key(),
-                        event.type(),
-                        headers,
-                        EventCodec.payloadJson(payload)));
+        store(new OutboxEvent(
+                UUID.fromString(event.id()),
+                event.topic(),
+                event.key(),
+                event.type(),
+                headers,
+                EventCodec.payloadJson(payload)));
         // one line per event, with traceId and reportId: a submission can be followed through the services' logs
         if (continued) {
             LOG.infof(
@@ -123,35 +124,55 @@ public class Outbox {
         headers.put(DEAD_LETTER + "topic", record.topic());
         headers.put(DEAD_LETTER + "partition", String.valueOf(record.partition()));
         headers.put(DEAD_LETTER + "offset", String.valueOf(record.offset()));
-        pending()
-                .add(new OutboxEvent(
-                        UUID.randomUUID(),
-                        Topics.deadLetter(record.topic()),
-                        record.key() == null ? "" : record.key(),
-                        headers.getOrDefault("ce_type", "unreadable"),
-                        headers,
-                        record.value() == null ? "" : record.value()));
+        store(new OutboxEvent(
+                UUID.randomUUID(),
+                Topics.deadLetter(record.topic()),
+                record.key() == null ? "" : record.key(),
+                headers.getOrDefault("ce_type", "unreadable"),
+                headers,
+                record.value() == null ? "" : record.value()));
     }
 
     /**
-     * The events of the current transaction, written together just before it commits (one statement for all of them:
-     * a poll's, a request's) and announced to the relay once it committed; a rollback writes and sends nothing.
+     * Writes the event now, or, inside {@link #collect}, with the others of the work when it ends; once per
+     * transaction the relay is woken when it commits (a rollback writes and sends nothing).
      */
-    private List<OutboxEvent> pending() {
+    private void store(OutboxEvent row) {
         @SuppressWarnings("unchecked")
-        List<OutboxEvent> rows = (List<OutboxEvent>) transactions.getResource(Outbox.class);
-        if (rows != null) {
-            return rows;
+        List<OutboxEvent> collecting = (List<OutboxEvent>) transactions.getResource(COLLECTING);
+        if (collecting != null) {
+            collecting.add(row);
+        } else {
+            write(List.of(row));
         }
-        List<OutboxEvent> created = new ArrayList<>();
-        transactions.putResource(Outbox.class, created);
-        // the session joins the transaction now (it cannot once the transaction is completing) and flushes first
-        entityManager.joinTransaction();
+        wakeTheRelayAfterCommit();
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction and writes the events it enqueued together at its end: one
+     * statement for a whole poll ({@code Inbox}) instead of one per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void collect(Runnable work) {
+        List<OutboxEvent> rows = new ArrayList<>();
+        transactions.putResource(COLLECTING, rows);
+        try {
+            work.run();
+        } finally {
+            transactions.putResource(COLLECTING, null);
+        }
+        write(rows);
+    }
+
+    /** Once per transaction: when it commits, the relay publishes at once. */
+    private void wakeTheRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-                write(created);
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -160,15 +181,17 @@ public class Outbox {
                 }
             }
         });
-        return created;
     }
 
     /**
-     * One multi-row INSERT per {@value #ROWS_PER_STATEMENT} events, in the transaction (its last statements). Native
-     * SQL because the point is the one round trip: an entity with an IDENTITY key is inserted at once, one statement
-     * per event, and forces the statements pending before it out unbatched.
+     * One multi-row INSERT per {@value #ROWS_PER_STATEMENT} events, in the caller's transaction. Native SQL because
+     * the point is the one round trip for a poll's events: an entity with an IDENTITY key is inserted at once, one
+     * statement per event, and forces the statements pending before it out unbatched.
      */
     private void write(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             List<OutboxEvent> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder(

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One event for the outbox ({@code outbox_event}, db/support/V0_1): {@link Outbox} collects a transaction's events
- * and writes them together just before it commits; {@link OutboxRelay} reads, publishes and marks the rows with SQL
+ * One event for the outbox ({@code outbox_event}, db/support/V0_1): {@link Outbox} writes it in the caller's
+ * transaction (a poll's events together); {@link OutboxRelay} reads, publishes and marks the rows with SQL
  * of its own (under PostgreSQL's advisory lock). The table's {@code seq} (BIGSERIAL, assigned as the rows are
  * written) is the order the relay publishes in.
  */

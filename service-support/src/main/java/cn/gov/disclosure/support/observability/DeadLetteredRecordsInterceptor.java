@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
  * counts what it consumes and what it parks itself; see {@link cn.gov.disclosure.support.inbox.Inbox}).
  */
 @ApplicationScoped
-public class ConsumedEventsInterceptor implements IncomingInterceptor {
+public class DeadLetteredRecordsInterceptor implements IncomingInterceptor {
 
-    private static final Logger LOG = Logger.getLogger(ConsumedEventsInterceptor.class);
+    private static final Logger LOG = Logger.getLogger(DeadLetteredRecordsInterceptor.class);
 
     @Override
     public void onMessageAck(Message<?> message) {}
