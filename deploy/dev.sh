@@ -18,4 +18,4 @@ esac
 "$D/oidc.sh" start
 "$D/mail.sh" start
 cd "$REPO_DIR"
-exec ./mvnw -B -ntp quarkus:dev -pl "$service-service" -am "$@"
+exec ./mvnw -B -ntp quarkus:dev -pl "$service-service" -am -Dquarkus.analytics.disabled=true "$@"
