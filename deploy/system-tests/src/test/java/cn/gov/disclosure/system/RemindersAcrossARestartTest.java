@@ -21,14 +21,17 @@ import org.junit.jupiter.api.Test;
 class RemindersAcrossARestartTest {
 
     private static final String COUNTY_MAILBOX = "gongkai@jinjiang.example.gov.cn";
+    private static final String JINJING = "350582105";
 
     @Test
     void aReminderSentBeforeARestartIsNotSentAgainAfterIt() throws Exception {
         LocalPlatform platform = SharedPlatform.get();
         PlatformClient client = new PlatformClient(platform);
-        Seeds.Seed zimao = Seeds.load(platform.repoDir()).get(0);
-        Http.Answer submitted = client.importText(zimao.organisationCode(), zimao.text(), "reminders-restart");
-        assertThat(submitted.status()).as(submitted.toString()).isIn(202, 409);
+        // seed 000's document as 金井镇's (a 晋江市 township no other test of the shared platform reports for; the
+        // end-to-end test approves 紫帽镇's own), so that it waits for review
+        String text = Seeds.load(platform.repoDir()).get(0).text().replace("紫帽镇", "金井镇");
+        Http.Answer submitted = client.importText(JINJING, text, "reminders-restart");
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
 
         awaitWaitingReminders(1, Duration.ofSeconds(90));
 

@@ -3,7 +3,9 @@ package cn.gov.disclosure.support.inbox;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.TraceParents;
 import cn.gov.disclosure.support.outbox.Outbox;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -120,7 +122,9 @@ public class Inbox {
                 if (d.event() == null) {
                     park(d, d.unreadable());
                 } else if (first.remove(d.event().id())) { // remove: the same event twice in one poll is handled once
-                    handler.accept(d.event(), d.record());
+                    try (Scope trace = d.trace()) {
+                        handler.accept(d.event(), d.record());
+                    }
                 }
             }
         });
@@ -138,7 +142,9 @@ public class Inbox {
                             throw d.unreadable();
                         }
                         if (!firstDeliveries(List.of(d.event().id()), d.topic()).isEmpty()) {
-                            handler.accept(d.event(), d.record());
+                            try (Scope trace = d.trace()) {
+                                handler.accept(d.event(), d.record());
+                            }
                         }
                     }));
         } catch (RuntimeException e) {
@@ -219,6 +225,14 @@ public class Inbox {
 
         String topic() {
             return record.topic();
+        }
+
+        /**
+         * The record's trace (its {@code traceparent}) current while it is handled: what the handler logs and
+         * enqueues continues the trace of the request that caused the record, as when records came one at a time.
+         */
+        Scope trace() {
+            return TraceParents.continueTrace(TraceParents.of(record));
         }
 
         /** The report id (the record key) in the log lines of its handling. */
