@@ -1,5 +1,9 @@
 package cn.gov.disclosure.publication.portal;
 
+import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.RootCause;
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -20,15 +24,23 @@ import org.jboss.logging.Logger;
  * publishes once); a circuit breaker stops hammering a portal that keeps failing. A refusal (4xx) is final at once.
  * Every value is configurable: {@code quarkus.fault-tolerance."cn.gov.disclosure.publication.portal.PortalGateway/publish".*}.
  */
+@Startup
 @ApplicationScoped
 public class PortalGateway {
 
     private static final Logger LOG = Logger.getLogger(PortalGateway.class);
 
     private final PortalApi api;
+    private final Counter published;
+    private final Counter refused;
+    private final Counter unavailable;
 
+    /** Made at start ({@link Startup}) so that the portal's three outcomes are exported, at 0, before its first call. */
     public PortalGateway(@RestClient PortalApi api) {
         this.api = api;
+        this.published = EventMetrics.counter(EventMetrics.PORTAL_CALLS, "outcome", "published");
+        this.refused = EventMetrics.counter(EventMetrics.PORTAL_CALLS, "outcome", "refused");
+        this.unavailable = EventMetrics.counter(EventMetrics.PORTAL_CALLS, "outcome", "unavailable");
     }
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
@@ -57,13 +69,15 @@ public class PortalGateway {
         } catch (WebApplicationException e) {
             response = e.getResponse();
         } catch (ProcessingException e) {
-            throw new PortalUnavailableException("portal unreachable: " + rootMessage(e), e);
+            unavailable.increment();
+            throw new PortalUnavailableException("portal unreachable: " + RootCause.describe(e), e);
         }
         try (Response r = response) {
             int status = r.getStatus();
             if (status == 200 || status == 201) {
                 PortalReceipt receipt = r.readEntity(PortalReceipt.class);
                 if (receipt == null || receipt.publicUrl() == null) {
+                    unavailable.increment();
                     throw new PortalUnavailableException("portal answered " + status + " without a publicUrl", null);
                 }
                 LOG.infof(
@@ -72,13 +86,16 @@ public class PortalGateway {
                         status,
                         receipt.publicUrl(),
                         "true".equals(r.getHeaderString("Idempotent-Replayed")) ? " (replayed)" : "");
+                published.increment();
                 return receipt;
             }
             String body = body(r);
             if (status >= 500 || status == 408 || status == 429) {
                 LOG.warnf("Portal unavailable for %s: %d %s", key, status, body);
+                unavailable.increment();
                 throw new PortalUnavailableException("portal answered " + status + ": " + body, null);
             }
+            refused.increment();
             throw new PortalRejectedException(status, "portal refused " + key + " with " + status + ": " + body);
         }
     }
@@ -90,13 +107,5 @@ public class PortalGateway {
         } catch (RuntimeException e) {
             return "";
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

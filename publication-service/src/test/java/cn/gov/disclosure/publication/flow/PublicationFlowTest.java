@@ -27,6 +27,7 @@ import cn.gov.disclosure.publication.portal.PortalPublishRequest;
 import cn.gov.disclosure.publication.render.ReportRenderer;
 import cn.gov.disclosure.publication.store.Publication;
 import cn.gov.disclosure.publication.store.Publications;
+import cn.gov.disclosure.support.observability.EventMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,6 +43,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +267,8 @@ class PublicationFlowTest {
 
     @Test
     void thePortalFailingThreeTimesThenSucceedingGivesOnePublication() {
+        double unavailableBefore = portalCalls("unavailable");
+        double publishedBefore = portalCalls("published");
         sim.failNext(3);
         ReviewDecided d = Decisions.approved("410308101", "410308", 4, 1);
         Decisions.send(d);
@@ -275,6 +279,17 @@ class PublicationFlowTest {
         assertThat(sim.history("410308101", 2021).path("versions")).hasSize(1);
         assertThat(r.attempts()).isEqualTo(1); // one attempt: the retries are the fault tolerance's, inside it
         assertThat(published(d.reportId(), 1)).hasSize(1);
+        // the operators' dashboard counts the portal's answers
+        assertThat(portalCalls("unavailable")).isGreaterThanOrEqualTo(unavailableBefore + 3);
+        assertThat(portalCalls("published")).isGreaterThanOrEqualTo(publishedBefore + 1);
+    }
+
+    private static double portalCalls(String outcome) {
+        return EventMetrics.registry()
+                .get(EventMetrics.PORTAL_CALLS)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     @Test
@@ -378,9 +393,10 @@ class PublicationFlowTest {
         }
         assertThat(claim).as("a version claimed").isNotNull();
         Publication.Key key = new Publication.Key(claim.record().reportId(), 1);
-        // the worker is still on it: renewed, the version is not due for the recovery job
+        assertThat(leaseUntil(key)).isBefore(OffsetDateTime.now().plusSeconds(5));
+        // the worker is still on it: renewed, the lease runs ten minutes from now and the recovery job leaves it
         assertThat(store.renew(claim, Duration.ofMinutes(10))).isTrue();
-        await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+        assertThat(leaseUntil(key)).isAfter(OffsetDateTime.now().plusMinutes(9));
         assertThat(store.due(10_000)).doesNotContain(key);
         // a claim that does not hold (another worker's token) renews nothing
         Publications.Claim stale = new Publications.Claim(UUID.randomUUID(), claim.record(), claim.decision());
@@ -388,6 +404,10 @@ class PublicationFlowTest {
         // the attempt ends: the lease is released and renewing it does nothing
         assertThat(store.markFailed(claim, "test")).isTrue();
         assertThat(store.renew(claim, Duration.ofMinutes(10))).isFalse();
+    }
+
+    private OffsetDateTime leaseUntil(Publication.Key key) {
+        return QuarkusTransaction.requiringNew().call(() -> store.findById(key).leaseUntil);
     }
 
     // ------------------------------------------------------------------------------------------------ corrections

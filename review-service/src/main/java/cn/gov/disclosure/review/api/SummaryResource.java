@@ -81,10 +81,7 @@ public class SummaryResource {
             @Parameter(description = "the reporting year", required = true) @QueryParam("year") String year,
             @Parameter(description = "one county (province only)") @QueryParam("county") String county) {
         SummaryView.Summary s = summary(year, county);
-        return Http.workbook(
-                SummaryWorkbook.of(s),
-                "summary-" + s.year() + ".xlsx",
-                s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + ".xlsx");
+        return Http.workbook(SummaryWorkbook.of(s), "summary-" + s.year() + ".xlsx", title(s) + ".xlsx");
     }
 
     @GET
@@ -99,7 +96,12 @@ public class SummaryResource {
                 SummaryDocument.of(s),
                 SummaryDocument.MEDIA_TYPE,
                 "summary-" + s.year() + ".docx",
-                s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总") + "表格（草稿）.docx");
+                title(s) + "表格（草稿）.docx");
+    }
+
+    /** The downloads' Chinese name: {year}年度{county}全县汇总, or {year}年度{province}汇总. */
+    private static String title(SummaryView.Summary s) {
+        return s.year() + "年度" + s.scopeName() + (s.province() ? "汇总" : "全县汇总");
     }
 
     private SummaryView.Summary summary(String year, String county) {

@@ -3,6 +3,7 @@ package cn.gov.disclosure.support.inbox;
 import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.RootCause;
 import cn.gov.disclosure.support.observability.TraceParents;
 import cn.gov.disclosure.support.outbox.Outbox;
 import io.opentelemetry.context.Scope;
@@ -90,7 +91,7 @@ public class Inbox {
             } catch (RuntimeException e) {
                 LOG.warnf(
                         "A poll of %d records of %s failed together (%s); handling them one by one",
-                        poll.size(), poll.get(0).record().topic(), TransientRetry.rootMessage(e));
+                        poll.size(), poll.get(0).record().topic(), RootCause.describe(e));
                 for (Delivery<T> d : poll) {
                     alone(d, handler);
                 }
@@ -160,7 +161,7 @@ public class Inbox {
             outbox.deadLetter(r, cause);
             LOG.warnf(
                     "Record of %s (key %s, offset %d) not handled, parked on its dead-letter topic: %s",
-                    r.topic(), r.key(), r.offset(), TransientRetry.rootMessage(cause));
+                    r.topic(), r.key(), r.offset(), RootCause.describe(cause));
         }
         d.parked = true;
     }

@@ -2,6 +2,7 @@ package cn.gov.disclosure.support.inbox;
 
 import cn.gov.disclosure.contracts.events.EventCodec;
 import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.RootCause;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 import org.jboss.logging.Logger;
@@ -43,7 +44,7 @@ final class TransientRetry {
                 EventMetrics.counter(EventMetrics.RETRIED, "topic", topic).increment();
                 LOG.warnf(
                         "Handling a record of %s failed (attempt %d), retrying in %d ms: %s",
-                        topic, n, pause, rootMessage(e));
+                        topic, n, pause, RootCause.describe(e));
                 sleep.accept(pause);
                 pause = Math.min(10_000, pause * 2);
             }
@@ -58,14 +59,6 @@ final class TransientRetry {
             }
         }
         return true;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static void sleep(long millis) {

@@ -22,6 +22,8 @@ public final class EventMetrics {
     public static final String DEAD_LETTERED = "annual_report.events.dead_lettered";
     /** Attempts of a consumer method retried after a transient failure (the database away), tag {@code method}. */
     public static final String RETRIED = "annual_report.events.retried";
+    /** Answers of the government portal to publication-service, tag {@code outcome} (published, refused, unavailable). */
+    public static final String PORTAL_CALLS = "annual_report.portal.calls";
     /** Unpublished rows of the outbox (gauge). */
     public static final String OUTBOX_BACKLOG = "annual_report.outbox.backlog";
     /** Findings of the validation, tags {@code code}, {@code severity}. */

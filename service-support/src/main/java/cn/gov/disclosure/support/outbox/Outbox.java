@@ -5,6 +5,7 @@ import cn.gov.disclosure.contracts.events.EventEnvelope;
 import cn.gov.disclosure.contracts.events.EventPayload;
 import cn.gov.disclosure.contracts.events.Topics;
 import cn.gov.disclosure.support.observability.EventMetrics;
+import cn.gov.disclosure.support.observability.RootCause;
 import cn.gov.disclosure.support.observability.TraceParents;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -112,10 +113,7 @@ public class Outbox {
                 headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
             }
         }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = RootCause.of(cause);
         headers.put(DEAD_LETTER + "reason", String.valueOf(cause.getMessage()));
         if (root != cause) {
             headers.put(DEAD_LETTER + "cause", String.valueOf(root.getMessage()));
