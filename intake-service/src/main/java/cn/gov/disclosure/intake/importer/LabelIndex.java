@@ -109,7 +109,9 @@ final class LabelIndex {
         Map<String, RowDef> exact = new LinkedHashMap<>();
         for (RowDef row : def.rows()) {
             for (String label : row.allLabels()) {
-                exact.putIfAbsent(Text.key(label), row);
+                String key = Text.key(label);
+                exact.putIfAbsent(key, row);
+                exact.putIfAbsent(commaForPause(key), row);
             }
         }
         // A row may also be written without its enumerator (属于国家秘密 for 1.属于国家秘密) when that is unambiguous.
@@ -133,6 +135,15 @@ final class LabelIndex {
             }
         });
         return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * The label with a comma where the template has the enumeration comma 、 inside it (逾期不补正, 行政机关不再处理…:
+     * a conversion or a clerk's typing), the enumerator kept as it is (一、 stays).
+     */
+    static String commaForPause(String key) {
+        String core = Text.core(key);
+        return key.substring(0, key.length() - core.length()) + core.replace('、', ',');
     }
 
     private static Set<String> labelsOf(TemplateVersion t) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,7 @@ import java.util.regex.Pattern;
 final class TableReader {
 
     private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("\\([^()]*\\)$");
+    private static final Pattern GROUP_AND_ROW = Pattern.compile("^([^()]+)\\(([^()]+)\\)$");
     private static final int MAX_READINGS = 5000;
 
     private final LabelIndex index = LabelIndex.INSTANCE;
@@ -617,6 +619,14 @@ final class TableReader {
             String bare = TRAILING_PARENTHESIS.matcher(key).replaceFirst("");
             if (!bare.equals(key) && !bare.isEmpty()) {
                 row = index.row(template, id, bare);
+            }
+        }
+        if (row == null) {
+            // a group with its row in brackets: 行政诉讼（未经复议直接起诉）, a sub-table's heading
+            Matcher m = GROUP_AND_ROW.matcher(key);
+            if (m.matches() && index.isKnownText(id, m.group(1))) {
+                RowDef inner = index.row(template, id, m.group(2));
+                row = inner != null && inner.path().stream().map(Text::key).anyMatch(m.group(1)::equals) ? inner : null;
             }
         }
         if (row == null && bySuffix) {

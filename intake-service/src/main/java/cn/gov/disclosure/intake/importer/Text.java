@@ -37,7 +37,8 @@ final class Text {
 
     /**
      * The form a label is matched in: NFKC (full-width brackets, digits and punctuation to one form), no white
-     * space (also inside words: 自 然 人), no quotes or markdown emphasis, enumerators written one way (1、 → 1.).
+     * space (also inside words: 自 然 人), no quotes, markdown emphasis or heading markers, enumerators written one way
+     * (1、 → 1.).
      */
     static String key(String s) {
         if (s == null) {
@@ -47,6 +48,9 @@ final class Text {
         String n = nfkc(s);
         for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
+            if (c == '#' && b.isEmpty()) {
+                continue; // a markdown heading's markers (### 行政复议): no label starts with them
+            }
             if (Character.isWhitespace(c)
                     || Character.isSpaceChar(c)
                     || c == '\u200b'

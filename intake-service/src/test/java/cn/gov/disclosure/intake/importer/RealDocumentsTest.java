@@ -1,6 +1,7 @@
 package cn.gov.disclosure.intake.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gov.disclosure.contracts.model.AnnualReport;
 import cn.gov.disclosure.contracts.model.Cell;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * Real published reports of every layout family (PDF, portal HTML, PDF-to-text, Markdown, cells run together,
  * tab-separated with blanks, HTML inside a script), with figures read by hand ({@code expected.tsv} beside them):
  * each must be read with exactly those figures. {@code none} means the document is ambiguous or inconsistent there
- * and the cell must not be imported at all — never a wrong number in its place.
+ * and the cell must not be imported at all — never a wrong number in its place; {@code refused} (every figure) means no
+ * reading of the document is certain: it must be refused, each problem naming its line and its row or table.
  */
 class RealDocumentsTest {
 
@@ -43,6 +45,21 @@ class RealDocumentsTest {
             String[] f = line.split("\t");
             tests.add(DynamicTest.dynamicTest(f[0], () -> {
                 byte[] bytes = bytes(folder + "/" + f[0]);
+                if ("refused".equals(f[1])) {
+                    assertThatThrownBy(() -> importer.importDocument(bytes))
+                            .as(f[0] + " must be refused")
+                            .isInstanceOfSatisfying(
+                                    ImportException.class,
+                                    e -> assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+                                        assertThat(p.line())
+                                                .as("the line of " + p.messageZh())
+                                                .isNotNull();
+                                        assertThat(p.row())
+                                                .as("the row of " + p.messageZh())
+                                                .isNotBlank();
+                                    }));
+                    return;
+                }
                 AnnualReport report = importer.importDocument(bytes).report();
                 ReportTable t3 = report.applications();
                 assertThat(t3).as("Table 3 of " + f[0]).isNotNull();
