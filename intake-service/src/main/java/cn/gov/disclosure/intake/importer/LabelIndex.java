@@ -47,6 +47,7 @@ final class LabelIndex {
             for (TemplateVersion t : TemplateVersion.values()) {
                 TableDef def = TemplateCatalogue.table(t, id);
                 set.add(Text.key(def.title()));
+                set.addAll(numberedTitles(Text.key(def.title())));
                 if (def.cornerNote() != null) {
                     set.add(Text.key(def.cornerNote()));
                 }
@@ -135,6 +136,20 @@ final class LabelIndex {
             }
         });
         return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * The title as a caption over the table (表二：主动公开政府信息情况, 表3 收到和处理…): documents number their tables
+     * after the section (表二 under 二、) or from one (表1 under 二、), so any number of the six sections is taken.
+     */
+    private static List<String> numberedTitles(String title) {
+        List<String> titles = new ArrayList<>();
+        for (String n : List.of("1", "2", "3", "4", "5", "6", "一", "二", "三", "四", "五", "六")) {
+            for (String sep : List.of("", ":", "、", ".")) {
+                titles.add("表" + n + sep + title);
+            }
+        }
+        return titles;
     }
 
     /**
