@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The operators' dashboard (deploy/grafana) queries only metrics the services export: every metric name in its
- * PromQL is scraped from a running service's /q/metrics.
+ * PromQL is scraped from a running service's /q/metrics. It runs after the end-to-end test ({@code @Order(1)}) has
+ * taken reports through every service: a counter with tags (a topic, a finding's code) exists once it has counted
+ * (run alone, on an idle platform, the event counters are not there yet); the portal's outcomes are exported from
+ * start.
  */
 @Order(3)
 class DashboardMetricsTest {
