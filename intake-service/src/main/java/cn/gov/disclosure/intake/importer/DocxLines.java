@@ -19,7 +19,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
  * A .docx as the importer's line model: the paragraphs in body order (a line break in a paragraph starts a new
  * line), each table row as one line with its cells separated by tabs. A cell's paragraphs are joined with nothing
  * (其他对外管理 / 服务事项 in one cell is one label); a cell merged over n grid columns is followed by n − 1 empty
- * cells, a vertically merged continuation cell is empty — as Word writes a table copied as text.
+ * cells, a vertically merged continuation cell is empty — as Word writes a table copied as text. A table whose cells
+ * hold tables is a layout table: its cells are read as pages of their own (a table inside one never runs together).
  */
 final class DocxLines {
 
@@ -76,6 +77,15 @@ final class DocxLines {
     }
 
     private static void table(XWPFTable table, List<String> lines) {
+        if (holdsTables(table)) {
+            // a layout table (the report's tables inside its cells): its cells are pages of their own, read in order
+            for (XWPFTableRow row : table.getRows()) {
+                for (XWPFTableCell cell : row.getTableCells()) {
+                    body(cell, lines);
+                }
+            }
+            return;
+        }
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
             for (ICell cell : row.getTableICells()) {
@@ -92,17 +102,28 @@ final class DocxLines {
         }
     }
 
+    /**
+     * Whether the table holds tables and no figure of its own (every number is in a table inside it); a table with a
+     * small table in a header cell keeps its figures in its own cells and stays a table.
+     */
+    private static boolean holdsTables(XWPFTable table) {
+        boolean nested = false;
+        for (XWPFTableRow row : table.getRows()) {
+            for (XWPFTableCell cell : row.getTableCells()) {
+                nested |= !cell.getTables().isEmpty();
+                if (Text.number(cellText(cell)) != null) {
+                    return false;
+                }
+            }
+        }
+        return nested;
+    }
+
     private static String cellText(XWPFTableCell cell) {
         StringBuilder b = new StringBuilder();
         for (IBodyElement element : cell.getBodyElements()) {
             if (element instanceof XWPFParagraph p) {
                 b.append(flat(p.getText()));
-            } else if (element instanceof XWPFTable nested) {
-                for (XWPFTableRow row : nested.getRows()) {
-                    for (XWPFTableCell c : row.getTableCells()) {
-                        b.append(cellText(c));
-                    }
-                }
             }
         }
         return b.toString();

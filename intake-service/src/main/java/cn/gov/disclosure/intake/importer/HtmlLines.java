@@ -16,7 +16,7 @@ import org.jsoup.select.Elements;
  * them (总体情况); navigation, scripts and styles are left out. Block elements ({@code <p>}, {@code <div>},
  * {@code <br>}, headings) make lines; a table row makes one line with its cells separated by tabs, a cell's
  * paragraphs joined with nothing, rowspan and colspan resolved through the table's grid so a blank value cell stays
- * in its column; {@code &nbsp;} is a space.
+ * in its column; {@code &nbsp;} is a space. A table whose cells hold tables is layout: its cells are read as blocks.
  */
 final class HtmlLines {
 
@@ -199,6 +199,18 @@ final class HtmlLines {
                 trs.add(tr);
             }
         }
+        if (isLayout(table, trs)) {
+            // a layout table (a portal's frame, a wrapper around the report's table): its cells are read as blocks,
+            // each table inside read as a table — never its cells run together into one
+            for (Element tr : trs) {
+                for (Element td : tr.children()) {
+                    StringBuilder line = new StringBuilder();
+                    walk(td, line, lines);
+                    flush(line, lines);
+                }
+            }
+            return;
+        }
         List<List<GridCell>> grid = new ArrayList<>();
         for (int r = 0; r < trs.size(); r++) {
             grid.add(new ArrayList<>());
@@ -272,6 +284,26 @@ final class HtmlLines {
                 lines.add(String.join("\t", cells));
             }
         }
+    }
+
+    /**
+     * A table that holds tables and no figure of its own: every number is in a table inside it (a table with a small
+     * table in a header cell, to draw a subdivided header, keeps its figures in its own cells and stays a table).
+     */
+    private static boolean isLayout(Element table, List<Element> trs) {
+        if (table.select("table").size() == 1) {
+            return false;
+        }
+        for (Element tr : trs) {
+            for (Element td : tr.children()) {
+                Element own = td.clone();
+                own.select("table").remove();
+                if (Text.number(cellText(own)) != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A cell's text: its paragraphs and lines joined with nothing, white space (also &nbsp;) collapsed. */

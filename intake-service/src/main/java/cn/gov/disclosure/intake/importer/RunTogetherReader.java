@@ -143,6 +143,13 @@ final class RunTogetherReader {
             choices.put(run, splits);
         }
         List<Map<TableRelations.Slot, BigDecimal>> solutions = solve(choices, slotsOf, fixed);
+        // no reading of the rows together fits the table's arithmetic (the search was complete): the document
+        // does not add up somewhere, and a row's own sum may be the relation that is broken — then the one cut of its
+        // digits that fits that sum is not what the document prints (12,0,…,21 with a typo cut as 1,20,…,21)
+        boolean broken = solutions != null && solutions.isEmpty() && !choices.isEmpty();
+        if (solutions == null) {
+            solutions = List.of();
+        }
         Map<String, Map<String, Cell>> rows = new LinkedHashMap<>();
         for (var e : choices.entrySet()) {
             Run run = e.getKey();
@@ -172,6 +179,19 @@ final class RunTogetherReader {
             List<BigDecimal> reading = readings.iterator().next();
             boolean oneDigitEach = run.digits.replace(String.valueOf(GAP), "").length() == slots.size()
                     || run.digits.split(String.valueOf(GAP)).length == slots.size();
+            if (broken && !oneDigitEach && slots.size() > 1 && contradictedByColumns(run, reading, choices, slotsOf)) {
+                findings.unread(
+                        line,
+                        key(run),
+                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，只有 " + show(reading)
+                                + " 符合本行的合计，但本表各行合起来不符合勾稽关系（原文有误），且这一拆分与各列的合计相矛盾，"
+                                + "可能本行的合计本身有误，无法确认，未导入，请按原文填写",
+                        "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown()
+                                + "' run together and only " + show(reading) + " fits the row's own total, but the "
+                                + "table's rows together do not add up (the document has an error) and this cut "
+                                + "contradicts the columns' totals: the row's own total may be the error; not imported");
+                continue;
+            }
             for (int i = 0; i < slots.size(); i++) {
                 findings.source(
                         id.key(),
@@ -393,6 +413,102 @@ final class RunTogetherReader {
         }
     }
 
+    /**
+     * In a table that does not add up, whether the one cut of a row's digits that fits the row's own sum is
+     * contradicted by the columns: another cut of the same digits (one that breaks the row's sum) lets more of the
+     * column relations through this row hold, with the other rows' readings, than the cut that fits — the sign that
+     * the row's own total is the document's error (12,0,0,0,0,0,21 read as 1,20,0,0,0,0,21 fits the row and breaks
+     * the 自然人 and 商业企业 columns). Relations with a cell no row reading gives count for no cut.
+     */
+    private boolean contradictedByColumns(
+            Run run,
+            List<BigDecimal> reading,
+            Map<Run, List<List<BigDecimal>>> choices,
+            Map<Run, List<TableRelations.Slot>> slotsOf) {
+        List<TableRelations.Slot> slots = slotsOf.get(run);
+        List<ColumnDef> columns = new ArrayList<>();
+        for (RowDef row : run.row == null ? def.rows() : List.of(run.row)) {
+            columns.addAll(row.columns());
+        }
+        Map<TableRelations.Slot, Set<BigDecimal>> candidates = new HashMap<>();
+        for (var e : choices.entrySet()) {
+            if (e.getKey() == run) {
+                continue;
+            }
+            List<TableRelations.Slot> other = slotsOf.get(e.getKey());
+            for (List<BigDecimal> r : e.getValue()) {
+                for (int i = 0; i < other.size(); i++) {
+                    candidates
+                            .computeIfAbsent(other.get(i), x -> new LinkedHashSet<>())
+                            .add(r.get(i));
+                }
+            }
+        }
+        List<TableRelations.Relation> across = relations.stream()
+                .filter(r -> r.slots().stream().anyMatch(slots::contains)
+                        && !slots.containsAll(r.slots())
+                        && r.slots().stream().allMatch(x -> slots.contains(x) || candidates.containsKey(x)))
+                .toList();
+        if (across.isEmpty()) {
+            return false;
+        }
+        List<List<BigDecimal>> cuts = new ArrayList<>();
+        cutDigits(
+                run.digits.replace(String.valueOf(GAP), ""),
+                0,
+                columns,
+                slots,
+                new ArrayList<>(),
+                new HashMap<>(),
+                List.of(),
+                cuts);
+        if (cuts.size() > MAX_SPLITS) {
+            return true; // too many cuts to weigh: the one that fits cannot be confirmed either
+        }
+        int fits = holding(across, slots, reading, candidates);
+        for (List<BigDecimal> cut : cuts) {
+            if (!cut.equals(reading) && holding(across, slots, cut, candidates) > fits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many of the relations can hold with the row's cut and some reading of each other row. */
+    private static int holding(
+            List<TableRelations.Relation> across,
+            List<TableRelations.Slot> slots,
+            List<BigDecimal> cut,
+            Map<TableRelations.Slot, Set<BigDecimal>> candidates) {
+        int holding = 0;
+        for (TableRelations.Relation r : across) {
+            // the sums the other rows' readings can give, then whether one cancels this row's part
+            Set<BigDecimal> sums = new LinkedHashSet<>(List.of(BigDecimal.ZERO));
+            BigDecimal own = BigDecimal.ZERO;
+            boolean unknown = false;
+            for (int i = 0; i < r.slots().size() && !unknown; i++) {
+                BigDecimal k = BigDecimal.valueOf(r.coefficients().get(i));
+                int mine = slots.indexOf(r.slots().get(i));
+                if (mine >= 0) {
+                    own = own.add(k.multiply(cut.get(mine)));
+                    continue;
+                }
+                Set<BigDecimal> next = new LinkedHashSet<>();
+                for (BigDecimal s : sums) {
+                    for (BigDecimal v : candidates.get(r.slots().get(i))) {
+                        next.add(s.add(k.multiply(v)).stripTrailingZeros());
+                    }
+                }
+                sums = next;
+                unknown = sums.size() > 10_000;
+            }
+            if (unknown || sums.contains(own.negate().stripTrailingZeros())) {
+                holding++;
+            }
+        }
+        return holding;
+    }
+
     /** A cell's text as the column's kind of number allows it, or {@code null}: 0 or no leading zero, whole counts. */
     private static BigDecimal parse(String piece, ColumnDef column) {
         boolean negative = piece.startsWith("-");
@@ -432,7 +548,8 @@ final class RunTogetherReader {
 
     /**
      * The readings of all rows together that fit every relation of the table; empty when none does (the document's
-     * arithmetic is broken; then each row keeps its own readings) or when there are too many combinations to try.
+     * arithmetic is broken: each row keeps its own readings, and one the arithmetic alone cuts is left out), {@code
+     * null} when there are too many combinations to try (each row keeps its own readings).
      */
     private List<Map<TableRelations.Slot, BigDecimal>> solve(
             Map<Run, List<List<BigDecimal>>> choices,
@@ -443,7 +560,7 @@ final class RunTogetherReader {
         for (Run r : order) {
             combinations *= choices.get(r).size();
             if (combinations > MAX_COMBINATIONS) {
-                return List.of();
+                return null;
             }
         }
         List<Map<TableRelations.Slot, BigDecimal>> out = new ArrayList<>();

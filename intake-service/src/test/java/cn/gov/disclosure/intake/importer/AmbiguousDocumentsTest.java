@@ -72,6 +72,38 @@ class AmbiguousDocumentsTest {
                 .satisfies(n -> assertThat(n.messageZh()).contains("按勾稽关系拆分").contains("64、0、0、2、0、4、70"));
     }
 
+    /**
+     * A document that does not add up: （一）予以公开 is printed 12,0,0,0,0,0,21 (the total a typo), run together as
+     * {@code 120000021}. The one cut that fits the row's own total, 1,20,0,0,0,0,21, breaks the 自然人 and 商业企业
+     * columns where the printed reading keeps them: it is left out and named, never imported as a figure nobody wrote.
+     * The rows around it are read.
+     */
+    @Test
+    void theOneCutThatFitsABrokenRowsTotalIsLeftOutWhenTheColumnsContradictIt() {
+        String text = runTogether(Map.of(
+                "newReceived", "171000018",
+                "carriedOver", "1000001",
+                "granted", "120000021",
+                "unableNotHeld", "3100004",
+                "otherOther", "2000002",
+                "resultTotal", "171000018",
+                "carriedForward", "1000001"));
+        ImportResult result = importer.importText(text);
+        ReportTable t3 = result.report().applications();
+        assertThat(t3.hasRow("granted")).as("（一）予以公开 imported").isFalse();
+        assertThat(result.notes())
+                .filteredOn(n -> "granted".equals(n.row()))
+                .singleElement()
+                .satisfies(n -> assertThat(n.messageZh())
+                        .contains("120000021")
+                        .contains("1、20、0、0、0、0、21")
+                        .contains("未导入"));
+        assertThat(t3.rows().get("unableNotHeld").values())
+                .extracting(c -> c.value().intValue())
+                .containsExactly(3, 1, 0, 0, 0, 0, 4);
+        assertThat(t3.value("carriedOver", "total")).isEqualByComparingTo("1");
+    }
+
     /** A space-separated row with one number too few and no blank to place the gap: refused, naming the row. */
     @Test
     void aRowWithACellMissingAndNoSeparatorToPlaceTheGapIsRefused() throws Exception {

@@ -8,6 +8,7 @@ import cn.gov.disclosure.contracts.model.Section;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,37 @@ class SeedDocumentsTest {
                 importer.importDocument(RealDocumentsTest.bytes("seed-documents/seed-" + n + ".office.html"));
         assertThat(result.format()).isEqualTo(DocumentFormat.HTML);
         assertThat(result.report()).isEqualTo(GoldenSeeds.load(n));
+    }
+
+    /**
+     * The same page with each table wrapped in a one-cell table (old portals frame their content so): the frame is
+     * layout, each table inside is read as a table — its cells never run together into digits to cut.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void anOfficeSuitesHtmlWithEachTableInsideAFrameTable(int n) throws Exception {
+        String html = RealDocumentsTest.resource("seed-documents/seed-" + n + ".office.html");
+        String framed = html.replaceAll("(?i)<table", "<table><tr><td><table")
+                .replaceAll("(?i)</table>", "</table></td></tr></table>");
+        assertThat(framed).isNotEqualTo(html);
+        ImportResult result = importer.importDocument(framed.getBytes(StandardCharsets.UTF_8));
+        assertThat(result.report()).isEqualTo(GoldenSeeds.load(n));
+        assertThat(result.notes())
+                .noneSatisfy(note -> assertThat(note.messageZh()).contains("连写"));
+    }
+
+    /**
+     * A Word file whose Table 3 sits inside a one-cell table, and whose （一）予以公开 does not add up (12, 0, 0, 0, 0,
+     * 0, 21: the total is a typo): read as printed, cell by cell — not cut anew as digits run together.
+     */
+    @Test
+    void aWordTableInsideAOneCellTableIsReadCellByCell() throws Exception {
+        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("variants/nested-table-typo.docx"));
+        assertThat(result.format()).isEqualTo(DocumentFormat.DOCX);
+        assertThat(result.report().applications().rows().get("granted").values())
+                .extracting(c -> c.value().intValue())
+                .containsExactly(12, 0, 0, 0, 0, 0, 21);
+        assertThat(result.report().applications().value("newReceived", "total")).isEqualByComparingTo("18");
     }
 
     @ParameterizedTest
