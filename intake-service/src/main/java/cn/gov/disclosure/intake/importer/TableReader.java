@@ -72,6 +72,9 @@ final class TableReader {
     /** The table, or {@code null} when the tokens hold none of its cells. */
     ReportTable read() {
         readHeaderUnits();
+        if (headerOutOfOrder()) {
+            return null;
+        }
         int flatStart = flatStart();
         if (flatStart >= 0) {
             readFlat(flatStart);
@@ -100,6 +103,9 @@ final class TableReader {
      */
     ReportTable readAligned(List<SourceLine> region) {
         readHeaderUnits();
+        if (headerOutOfOrder()) {
+            return null;
+        }
         List<RowDef> rows = def.rows();
         int m = rows.get(0).columns().size();
         if (rows.stream().anyMatch(r -> r.columns().size() != m) || rows.size() < 3) {
@@ -429,6 +435,75 @@ final class TableReader {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------ header order
+
+    /**
+     * Whether the header before the table's first number names its columns (Tables 3 and 4) or Table 4's groups in
+     * another order than the template's: the values are read by position, so a table whose header says 其他 before
+     * 法律服务机构, or 复议后起诉 before 未经复议直接起诉, cannot be read so; it is a problem naming the header. Within
+     * one line the columns must come in the template's order, the last column (总计) followed again by the first
+     * (Table 4's three groups of 结果维持 … 总计 on one line).
+     */
+    private boolean headerOutOfOrder() {
+        if (id != TableId.APPLICATIONS && id != TableId.REVIEWS_AND_LITIGATION) {
+            return false;
+        }
+        List<ColumnDef> columns = def.rows().get(0).columns();
+        Map<String, Integer> columnAt = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            for (String label : columns.get(c).allLabels()) {
+                columnAt.putIfAbsent(Text.key(label), c);
+            }
+        }
+        int previousLine = -1;
+        int previous = -1;
+        int previousRow = -1;
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.NUMBER) {
+                break;
+            }
+            if (t.kind() != Token.Kind.LABEL) {
+                continue;
+            }
+            if (t.line() != previousLine) {
+                previousLine = t.line();
+                previous = -1;
+            }
+            Integer c = columnAt.get(t.key());
+            if (c != null) {
+                boolean wraps = previous == columns.size() - 1 && c == 0;
+                if (previous >= 0 && c < previous && !wraps) {
+                    return outOfOrder(
+                            t, columns.get(previous).label(), columns.get(c).label());
+                }
+                previous = c;
+                continue;
+            }
+            RowDef row = id == TableId.REVIEWS_AND_LITIGATION ? index.row(template, id, t.key()) : null;
+            if (row != null) {
+                int r = def.rows().indexOf(row);
+                if (r < previousRow) {
+                    return outOfOrder(t, def.rows().get(previousRow).label(), row.label());
+                }
+                previousRow = r;
+            }
+        }
+        return false;
+    }
+
+    private boolean outOfOrder(Token t, String before, String after) {
+        findings.problem(
+                t.line(),
+                id.key(),
+                List.of(t.raw()),
+                "表" + id.number() + "的表头中「" + before + "」在「" + after + "」之前，与模板的列序不同，数值无法按位置读取；"
+                        + "请按模板的列序填写（或在填报页面逐格录入）",
+                "Table " + id.number() + ": the header puts '" + before + "' before '" + after + "', not in the "
+                        + "template's order; the values cannot be read by position. Please use the template's column "
+                        + "order (or enter the cells on the workspace page)");
+        return true;
     }
 
     // ------------------------------------------------------------------ flat layout

@@ -10,6 +10,8 @@ import cn.gov.disclosure.contracts.model.ReportTable;
 import cn.gov.disclosure.contracts.model.TemplateVersion;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Documents that cannot be read with certainty: the importer says where and why and never picks one of several
@@ -102,6 +104,28 @@ class AmbiguousDocumentsTest {
                 .extracting(c -> c.value().intValue())
                 .containsExactly(3, 1, 0, 0, 0, 0, 4);
         assertThat(t3.value("carriedOver", "total")).isEqualByComparingTo("1");
+    }
+
+    /**
+     * A header that names the columns in another order than the template's (其他 before 法律服务机构; Table 4's
+     * 复议后起诉 before 未经复议直接起诉), the values following the header: read by position they would land in each
+     * other's cells with every sum still holding — refused instead, naming the two columns.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "variants/table3-columns-swapped.html, 表3, 其他, 法律服务机构",
+        "variants/table4-groups-swapped.html, 表4, 复议后起诉, 未经复议直接起诉"
+    })
+    void aHeaderOutOfTheTemplatesOrderIsRefusedNamingItsColumns(String file, String table, String first, String second)
+            throws Exception {
+        byte[] page = RealDocumentsTest.bytes(file);
+        assertThatThrownBy(() -> importer.importDocument(page))
+                .isInstanceOfSatisfying(
+                        ImportException.class,
+                        e -> assertThat(e.problems()).anySatisfy(p -> {
+                            assertThat(p.messageZh()).startsWith(table + "的表头中「" + first + "」在「" + second + "」之前");
+                            assertThat(p.line()).isNotNull();
+                        }));
     }
 
     /** A space-separated row with one number too few and no blank to place the gap: refused, naming the row. */
