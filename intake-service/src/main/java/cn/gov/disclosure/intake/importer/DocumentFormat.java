@@ -2,6 +2,7 @@ package cn.gov.disclosure.intake.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The kinds of document the importer reads, told from the content (its first bytes), never only from what the
@@ -77,10 +78,21 @@ public enum DocumentFormat {
         String all = text.toLowerCase(Locale.ROOT);
         if (!head.startsWith("<")) {
             // a page's HTML kept inside a script or an archive's record: tables of cells, whatever stands around them
-            return all.contains("</table>") && countOf(all, "<td") >= 20;
+            // — unless what stands around them is lines of text with no other markup (Markdown with an HTML table:
+            // read as text, TextLines reads the tables)
+            return all.contains("</table>") && countOf(all, "<td") >= 20 && !textAroundTables(all);
         }
         return all.contains("<body") || all.contains("<table") || all.contains("<p") || all.contains("<div");
     }
+
+    private static boolean textAroundTables(String lower) {
+        String around = TABLE.matcher(lower).replaceAll("\n");
+        return around.lines().filter(l -> !l.isBlank()).count() >= 10
+                && !MARKUP.matcher(around).find();
+    }
+
+    private static final Pattern TABLE = Pattern.compile("(?s)<table.*?</table>");
+    private static final Pattern MARKUP = Pattern.compile("<(p|div|span|br|td|tr|body|html|script|a)[\\s>/]");
 
     private static int countOf(String s, String part) {
         int n = 0;

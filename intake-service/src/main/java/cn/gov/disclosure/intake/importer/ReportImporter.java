@@ -49,8 +49,7 @@ public final class ReportImporter {
         if (text == null || text.isBlank()) {
             throw ImportException.of("文本为空", "the text is empty");
         }
-        String[] raw = text.replace("\uFEFF", "").split("\r\n|\r|\n", -1);
-        return new ReportReader(numbered(List.of(raw))).read().as(DocumentFormat.TEXT);
+        return new ReportReader(numbered(TextLines.read(text))).read().as(DocumentFormat.TEXT);
     }
 
     /** Reads the report from an HTML page (the report found inside the site's chrome). */

@@ -36,6 +36,12 @@ class RealDocumentsTest {
         return documents("real-found");
     }
 
+    /** The platform's own report laid out as portals and office tools do, where a reading once went wrong. */
+    @TestFactory
+    Stream<DynamicTest> theLayoutVariants() throws IOException {
+        return documents("variants");
+    }
+
     private Stream<DynamicTest> documents(String folder) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : resource(folder + "/expected.tsv").split("\n")) {

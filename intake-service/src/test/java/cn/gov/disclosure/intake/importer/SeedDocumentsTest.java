@@ -8,7 +8,6 @@ import cn.gov.disclosure.contracts.model.Section;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,20 +71,6 @@ class SeedDocumentsTest {
         assertThat(result.report()).isEqualTo(GoldenSeeds.load(n));
         assertThat(result.notes())
                 .noneSatisfy(note -> assertThat(note.messageZh()).contains("连写"));
-    }
-
-    /**
-     * A Word file whose Table 3 sits inside a one-cell table, and whose （一）予以公开 does not add up (12, 0, 0, 0, 0,
-     * 0, 21: the total is a typo): read as printed, cell by cell — not cut anew as digits run together.
-     */
-    @Test
-    void aWordTableInsideAOneCellTableIsReadCellByCell() throws Exception {
-        ImportResult result = importer.importDocument(RealDocumentsTest.bytes("variants/nested-table-typo.docx"));
-        assertThat(result.format()).isEqualTo(DocumentFormat.DOCX);
-        assertThat(result.report().applications().rows().get("granted").values())
-                .extracting(c -> c.value().intValue())
-                .containsExactly(12, 0, 0, 0, 0, 0, 21);
-        assertThat(result.report().applications().value("newReceived", "total")).isEqualByComparingTo("18");
     }
 
     @ParameterizedTest
