@@ -901,6 +901,27 @@ final class TableReader {
                                                     ? CellSource.Reading.EXTRA_VALUE_DROPPED
                                                     : CellSource.Reading.WRITTEN));
         }
+        if (sources != null) {
+            for (int j = 0; j < slots.size(); j++) {
+                String remark = sources.get(j) == null || values.get(j) == null
+                        ? null
+                        : Text.remark(sources.get(j).raw());
+                if (remark != null) {
+                    Slot s = slots.get(j);
+                    findings.note(
+                            sources.get(j).line(),
+                            s.row.key(),
+                            "表" + id.number() + "「" + s.row.fullLabel() + "」行「" + s.column.label() + "」列写作「"
+                                    + sources.get(j).raw() + "」，已按 "
+                                    + values.get(j).value().toPlainString()
+                                    + " 导入，括号内的说明未导入，请核对",
+                            "Table " + id.number() + ", row '" + s.row.fullLabel() + "', column '" + s.column.label()
+                                    + "' reads '" + sources.get(j).raw() + "': imported as "
+                                    + values.get(j).value().toPlainString() + ", the remark in brackets left out; "
+                                    + "please check");
+                }
+            }
+        }
         cells.forEach((rowKey, rowCells) -> {
             Map<String, Cell> before = found.get(rowKey);
             if (before == null) {

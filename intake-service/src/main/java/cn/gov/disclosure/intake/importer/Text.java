@@ -120,9 +120,29 @@ final class Text {
         return SEPARATOR.matcher(nfkc(cell)).matches();
     }
 
-    /** A number as a cell states it, with the unit of money the cell names, or {@code null} when it is no number. */
+    /** A remark in brackets after a cell's number: 351（含2023年结转5件）— words, not a second figure. */
+    private static final Pattern REMARK = Pattern.compile("^(.*?\\d)\\s*\\(([^()]*\\p{IsHan}[^()]*)\\)$");
+
+    /** The remark in brackets after the cell's number ({@code 含2023年结转5件}), or {@code null}. */
+    static String remark(String cell) {
+        Matcher m = REMARK.matcher(strip(nfkc(cell)));
+        return m.matches() && number(cell) != null && !strip(m.group(2)).matches(MONEY_UNITS + "|" + COUNT_WORDS)
+                ? m.group(2)
+                : null;
+    }
+
+    /**
+     * A number as a cell states it, with the unit of money the cell names, or {@code null} when it is no number. A
+     * remark in brackets after it is no part of it (351（含2023年结转5件） is 351; {@link #remark} gives the words).
+     */
     static Num number(String cell) {
         String s = strip(nfkc(cell).replace('\u2212', '-'));
+        Matcher remark = REMARK.matcher(s);
+        if (remark.matches()) {
+            String words = strip(remark.group(2));
+            // （万元）, （件）: the unit in brackets, not a remark
+            s = strip(remark.group(1)) + (words.matches(MONEY_UNITS + "|" + COUNT_WORDS) ? words : "");
+        }
         Matcher m = NUMBER.matcher(s);
         if (!m.matches()) {
             return null;

@@ -80,6 +80,21 @@ class ReportImporterVariantsTest {
 
     // ------------------------------------------------------------------ not a number
 
+    /** 现行有效件数 written 5（含上年结转2件）: the figure is 5, the remark in brackets is noted, not imported. */
+    @Test
+    void aRemarkInBracketsAfterAFigureIsNotedAndTheFigureRead() {
+        String seed = GoldenSeeds.seedText(4); // a 2021-template report: 规章 本年制发 / 本年废止 / 现行有效
+        String text = replaceLine(seed, "规章\t", "规章\t2\t0\t5（含上年结转2件）");
+
+        ImportResult result = importer.importText(text);
+
+        assertThat(result.report().activeDisclosure().value("rules", "inForce")).isEqualByComparingTo("5");
+        assertThat(result.notes())
+                .filteredOn(n -> "rules".equals(n.row()))
+                .singleElement()
+                .satisfies(n -> assertThat(n.messageZh()).contains("5（含上年结转2件）", "已按 5 导入", "括号内的说明未导入"));
+    }
+
     @Test
     void textInACellIsAProblemNamingLineAndRow() {
         String seed = GoldenSeeds.seedText(0);
