@@ -86,6 +86,7 @@ final class DocxLines {
             }
             return;
         }
+        List<List<String>> rows = new ArrayList<>();
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
             for (ICell cell : row.getTableICells()) {
@@ -98,7 +99,28 @@ final class DocxLines {
                     cells.add(flat(sdt.getContent().getText()));
                 }
             }
-            lines.add(String.join("\t", cells));
+            rows.add(cells);
+        }
+        // left of the first grid column where a row holds a number, the cells are labels: a label merged over two
+        // columns leaves no empty cell there (it would be taken for a blank value: 三、本年度办理结果 | （一）予以公开 |
+        // (merged) | 258 …), as a page's grid is read
+        int firstValue = Integer.MAX_VALUE;
+        for (List<String> cells : rows) {
+            for (int c = 0; c < cells.size(); c++) {
+                if (Text.number(cells.get(c)) != null) {
+                    firstValue = Math.min(firstValue, c);
+                    break;
+                }
+            }
+        }
+        for (List<String> cells : rows) {
+            List<String> kept = new ArrayList<>();
+            for (int c = 0; c < cells.size(); c++) {
+                if (c >= firstValue || !Text.strip(cells.get(c)).isEmpty()) {
+                    kept.add(cells.get(c));
+                }
+            }
+            lines.add(String.join("\t", kept));
         }
     }
 
