@@ -1,6 +1,7 @@
 package cn.gov.disclosure.intake.importer;
 
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
+import cn.gov.disclosure.contracts.catalogue.ColumnRole;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -236,6 +238,9 @@ final class TableReader {
         if (found.isEmpty()) {
             return null;
         }
+        if (mostRowTotalsBroken()) {
+            return null;
+        }
         fillByArithmetic();
         noteBlanks();
         List<String> foreign = found.keySet().stream()
@@ -435,6 +440,74 @@ final class TableReader {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------ a reading gone wrong as a whole
+
+    /**
+     * Whether Table 3 was read with most of its rows' totals unequal to the sum of their columns: one or two rows is a
+     * document's slip (the validator names them), most rows is a reading gone wrong — a column cut at the page's edge
+     * by a PDF conversion (24 for 24004), columns shifted — and none of its figures can be trusted. A problem then.
+     */
+    private boolean mostRowTotalsBroken() {
+        if (id != TableId.APPLICATIONS) {
+            return false;
+        }
+        int checked = 0;
+        List<String> broken = new ArrayList<>();
+        Integer firstLine = null;
+        for (RowDef row : def.rows()) {
+            Map<String, Cell> cells = found.get(row.key());
+            ColumnDef total = row.columns().stream()
+                    .filter(c -> c.role() == ColumnRole.TOTAL)
+                    .findFirst()
+                    .orElse(null);
+            if (cells == null || total == null || cells.get(total.key()) == null) {
+                continue;
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            boolean complete = true;
+            for (ColumnDef c : row.columns()) {
+                if (c.role() == ColumnRole.PART) {
+                    Cell cell = cells.get(c.key());
+                    if (cell == null || cell.value() == null) {
+                        complete = false;
+                        break;
+                    }
+                    sum = sum.add(cell.value());
+                }
+            }
+            if (!complete) {
+                continue;
+            }
+            checked++;
+            if (sum.compareTo(cells.get(total.key()).value()) != 0) {
+                broken.add(display(row));
+                if (firstLine == null) {
+                    firstLine = sourceOf.getOrDefault(row.key(), Map.of()).values().stream()
+                            .map(CellSource::line)
+                            .filter(Objects::nonNull)
+                            .findFirst()
+                            .orElse(null);
+                }
+            }
+        }
+        if (checked < 6 || broken.size() * 2 <= checked) {
+            return false;
+        }
+        findings.problem(
+                firstLine,
+                id.key(),
+                List.of(),
+                "表3读到的 " + checked + " 行中有 " + broken.size() + " 行的总计不等于各列之和（如「" + broken.get(0)
+                        + "」），这样的读法不可靠（常见原因：PDF 表格超出页面、某列被截断或错位），未导入；"
+                        + "请上传原始的 Word 文档或网页，或在填报页面逐格录入",
+                "Table 3: in " + broken.size() + " of the " + checked + " rows read the total is not the sum of the "
+                        + "columns (e.g. '" + broken.get(0)
+                        + "'): such a reading cannot be trusted (a PDF table cut at "
+                        + "the page's edge, a column shifted); not imported. Please upload the original Word file or "
+                        + "page, or enter the cells on the workspace page");
+        return true;
     }
 
     // ------------------------------------------------------------------ header order
