@@ -459,6 +459,9 @@ final class ReportReader {
         }
         // 行政事业性收费 96171.6: a row label and its numbers separated by spaces
         List<String> cells = Token.cells(raw);
+        if (cells.size() > 1 && cells.stream().allMatch(c -> Text.number(c) != null || Text.isBlankMarker(c))) {
+            return true; // 103件 0件 0件 … 103件: numbers standing apart, each with its word
+        }
         if (cells.size() > 1 && cells.stream().skip(1).allMatch(c -> Text.number(c) != null || Text.isBlankMarker(c))) {
             String label = Text.key(cells.get(0));
             return index.isAnyRowPrefix(table, label) || index.isKnownText(table, label);
