@@ -30,6 +30,9 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
         for (SourceLine line : lines) {
             List<String> cells = cells(line.text());
             boolean multi = cells.size() > 1;
+            if (multi) {
+                cells = labelsApartFromNumbers(cells);
+            }
             int start = multi && cells.get(0).isBlank() ? 1 : 0;
             for (int j = start; j < cells.size(); j++) {
                 String c = Text.cell(cells.get(j));
@@ -72,6 +75,23 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
             }
         }
         return tokens;
+    }
+
+    /**
+     * A cell holding a piece of a label and then a number apart (a PDF's narrow label cell wrapped into the first value
+     * cell: 政法规禁止公 0) is two cells; a cell of numbers only (1371 2, or 23 363 with a space for thousands) stays one.
+     */
+    private static List<String> labelsApartFromNumbers(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            List<String> parts = spaced(c);
+            if (parts.size() > 1 && Text.number(parts.get(0)) == null && !Text.isBlankMarker(parts.get(0))) {
+                out.addAll(parts);
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     /** Whether the label at {@code i} is followed by a number (empty cells skipped), i.e. is a row, not a group. */

@@ -80,6 +80,28 @@ class ReportImporterVariantsTest {
 
     // ------------------------------------------------------------------ not a number
 
+    /**
+     * A PDF's narrow label cell wrapped over three lines, its middle piece in the first value cell (2.其他法律行 /
+     * 政法规禁止公 0 / 开, as PDFBox reads a Word PDF): the piece and the number are two cells, the label joins up
+     * around its numbers, and the report is the seed's.
+     */
+    @Test
+    void aLabelPieceSharingTheFirstValueCellIsReadApartFromTheNumber() {
+        String seed = GoldenSeeds.seedText(0);
+        String line = seed.lines()
+                .filter(l -> l.contains("2.其他法律行政法规禁止公开"))
+                .findFirst()
+                .orElseThrow();
+        String values = line.substring(line.indexOf("\t0"));
+        String wrapped = "\t\t2.其他法律行\n\t\t政法规禁止公 " + values.strip() + "\n\t\t开";
+        String text = seed.replace(line, wrapped);
+        assertThat(text).isNotEqualTo(seed);
+
+        ImportResult result = importer.importText(text);
+
+        assertThat(result.report()).isEqualTo(GoldenSeeds.load(0));
+    }
+
     /** 现行有效件数 written 5（含上年结转2件）: the figure is 5, the remark in brackets is noted, not imported. */
     @Test
     void aRemarkInBracketsAfterAFigureIsNotedAndTheFigureRead() {
