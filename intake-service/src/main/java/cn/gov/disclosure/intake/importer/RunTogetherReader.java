@@ -143,10 +143,9 @@ final class RunTogetherReader {
             choices.put(run, splits);
         }
         List<Map<TableRelations.Slot, BigDecimal>> solutions = solve(choices, slotsOf, fixed);
-        // no reading of the rows together fits the table's arithmetic (the search was complete): the document
-        // does not add up somewhere, and a row's own sum may be the relation that is broken — then the one cut of its
-        // digits that fits that sum is not what the document prints (12,0,…,21 with a typo cut as 1,20,…,21)
-        boolean broken = solutions != null && solutions.isEmpty() && !choices.isEmpty();
+        // each row's one cut is still weighed against the columns (contradictedByColumns): when the document does not
+        // add up, the cut that fits a row's own total is not what it prints if that total is the typo (12,0,…,21 cut
+        // as 1,20,…,21)
         if (solutions == null) {
             solutions = List.of();
         }
@@ -179,17 +178,16 @@ final class RunTogetherReader {
             List<BigDecimal> reading = readings.iterator().next();
             boolean oneDigitEach = run.digits.replace(String.valueOf(GAP), "").length() == slots.size()
                     || run.digits.split(String.valueOf(GAP)).length == slots.size();
-            if (broken && !oneDigitEach && slots.size() > 1 && contradictedByColumns(run, reading, choices, slotsOf)) {
+            if (!oneDigitEach && slots.size() > 1 && contradictedByColumns(run, reading, choices, slotsOf)) {
                 findings.unread(
                         line,
                         key(run),
-                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，只有 " + show(reading)
-                                + " 符合本行的合计，但本表各行合起来不符合勾稽关系（原文有误），且这一拆分与各列的合计相矛盾，"
-                                + "可能本行的合计本身有误，无法确认，未导入，请按原文填写",
+                        "表" + id.number() + name(run) + "的数字「" + run.shown() + "」连写在一起，按勾稽关系只能拆分为 " + show(reading)
+                                + "，但这一拆分与各列的合计相矛盾（可能原文本行有误），无法确认，未导入，请按原文填写",
                         "Table " + id.number() + nameEn(run) + ": the digits '" + run.shown()
-                                + "' run together and only " + show(reading) + " fits the row's own total, but the "
-                                + "table's rows together do not add up (the document has an error) and this cut "
-                                + "contradicts the columns' totals: the row's own total may be the error; not imported");
+                                + "' run together and the arithmetic only allows " + show(reading) + ", but that cut "
+                                + "contradicts the columns' totals (the row may hold the document's error); not "
+                                + "imported");
                 continue;
             }
             for (int i = 0; i < slots.size(); i++) {
@@ -414,8 +412,8 @@ final class RunTogetherReader {
     }
 
     /**
-     * In a table that does not add up, whether the one cut of a row's digits that fits the row's own sum is
-     * contradicted by the columns: another cut of the same digits (one that breaks the row's sum) lets more of the
+     * Whether the one cut of a row's digits that the arithmetic leaves is contradicted by the columns (it can be only
+     * when the document does not add up somewhere): another cut of the same digits (one that breaks the row's sum) lets more of the
      * column relations through this row hold, with the other rows' readings, than the cut that fits — the sign that
      * the row's own total is the document's error (12,0,0,0,0,0,21 read as 1,20,0,0,0,0,21 fits the row and breaks
      * the 自然人 and 商业企业 columns). Relations with a cell no row reading gives count for no cut.
@@ -548,8 +546,8 @@ final class RunTogetherReader {
 
     /**
      * The readings of all rows together that fit every relation of the table; empty when none does (the document's
-     * arithmetic is broken: each row keeps its own readings, and one the arithmetic alone cuts is left out), {@code
-     * null} when there are too many combinations to try (each row keeps its own readings).
+     * arithmetic is broken: each row keeps its own readings), {@code null} when there are too many combinations to try
+     * or more readings than the search keeps (each row keeps its own readings).
      */
     private List<Map<TableRelations.Slot, BigDecimal>> solve(
             Map<Run, List<List<BigDecimal>>> choices,
@@ -565,7 +563,8 @@ final class RunTogetherReader {
         }
         List<Map<TableRelations.Slot, BigDecimal>> out = new ArrayList<>();
         search(order, 0, choices, slotsOf, new HashMap<>(fixed), out);
-        return out;
+        // a search stopped at its limit has not seen every reading: a row alike in all it found is not thereby unique
+        return out.size() >= MAX_SOLUTIONS ? null : out;
     }
 
     private void search(
