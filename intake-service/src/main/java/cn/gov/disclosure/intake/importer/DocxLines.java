@@ -105,14 +105,22 @@ final class DocxLines {
         // columns leaves no empty cell there (it would be taken for a blank value: 三、本年度办理结果 | （一）予以公开 |
         // (merged) | 258 …), as a page's grid is read
         int firstValue = Integer.MAX_VALUE;
+        int afterLabels = 0;
         for (List<String> cells : rows) {
-            for (int c = 0; c < cells.size(); c++) {
+            boolean numbers = cells.stream().anyMatch(c -> Text.number(c) != null);
+            for (int c = 0; c < cells.size() && numbers; c++) {
                 if (Text.number(cells.get(c)) != null) {
                     firstValue = Math.min(firstValue, c);
                     break;
                 }
+                if (HtmlLines.isLabel(cells.get(c))) {
+                    afterLabels = Math.max(afterLabels, c + 1);
+                }
             }
         }
+        // a first value column blank in every row (a township leaving its zeros blank) still starts where the labels
+        // end
+        firstValue = Math.min(firstValue, afterLabels);
         for (List<String> cells : rows) {
             List<String> kept = new ArrayList<>();
             for (int c = 0; c < cells.size(); c++) {

@@ -241,15 +241,23 @@ final class HtmlLines {
             }
         }
         int firstValue = Integer.MAX_VALUE;
+        int afterLabels = 0;
         for (List<GridCell> row : grid) {
-            for (int c = 0; c < row.size(); c++) {
+            boolean numbers = row.stream().anyMatch(cell -> cell != null && Text.number(cell.text()) != null);
+            for (int c = 0; c < row.size() && numbers; c++) {
                 GridCell cell = row.get(c);
                 if (cell != null && Text.number(cell.text()) != null) {
                     firstValue = Math.min(firstValue, c);
                     break;
                 }
+                if (cell != null && isLabel(cell.text())) {
+                    afterLabels = Math.max(afterLabels, c + 1);
+                }
             }
         }
+        // a first value column blank in every row (a township leaving its zeros blank) still starts where the labels
+        // end
+        firstValue = Math.min(firstValue, afterLabels);
         for (int r = 0; r < grid.size(); r++) {
             List<GridCell> row = grid.get(r);
             int at = r;
@@ -304,6 +312,11 @@ final class HtmlLines {
             }
         }
         return true;
+    }
+
+    /** Text of a label cell: not blank, no number, no blank marker (—, /, 无). */
+    static boolean isLabel(String text) {
+        return !Text.strip(text).isEmpty() && Text.number(text) == null && !Text.isBlankMarker(text);
     }
 
     /** A cell's text: its paragraphs and lines joined with nothing, white space (also &nbsp;) collapsed. */
