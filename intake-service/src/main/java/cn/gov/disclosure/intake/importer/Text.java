@@ -121,7 +121,8 @@ final class Text {
     }
 
     /** A remark in brackets after a cell's number: 351（含2023年结转5件）— words, not a second figure. */
-    private static final Pattern REMARK = Pattern.compile("^(.*?\\d)\\s*\\(([^()]*\\p{IsHan}[^()]*)\\)$");
+    private static final Pattern REMARK =
+            Pattern.compile("^(.*?\\d(?:" + MONEY_UNITS + "|" + COUNT_WORDS + ")?)\\s*\\(([^()]*\\p{IsHan}[^()]*)\\)$");
 
     /** The remark in brackets after the cell's number ({@code 含2023年结转5件}), or {@code null}. */
     static String remark(String cell) {

@@ -107,10 +107,13 @@ class ReportImporterVariantsTest {
     void aRemarkInBracketsAfterAFigureIsNotedAndTheFigureRead() {
         String seed = GoldenSeeds.seedText(4); // a 2021-template report: 规章 本年制发 / 本年废止 / 现行有效
         String text = replaceLine(seed, "规章\t", "规章\t2\t0\t5（含上年结转2件）");
+        text = replaceLine(text, "行政规范性文件\t", "行政规范性文件\t1\t0\t8件（其中2件为修订）");
 
         ImportResult result = importer.importText(text);
 
         assertThat(result.report().activeDisclosure().value("rules", "inForce")).isEqualByComparingTo("5");
+        assertThat(result.report().activeDisclosure().value("normativeDocuments", "inForce"))
+                .isEqualByComparingTo("8");
         assertThat(result.notes())
                 .filteredOn(n -> "rules".equals(n.row()))
                 .singleElement()
