@@ -295,24 +295,29 @@ final class HtmlLines {
     }
 
     /**
-     * A table that holds tables and no figure of its own: every number is in a table inside it (a table with a small
-     * table in a header cell, to draw a subdivided header, keeps its figures in its own cells and stays a table).
+     * A table that holds tables and (almost) no figure of its own: the numbers are in the tables inside it, at most a
+     * page number in its own cells (a table with a small table in a header cell, to draw a subdivided header, keeps its
+     * figures in its own cells and stays a table).
      */
     private static boolean isLayout(Element table, List<Element> trs) {
         if (table.select("table").size() == 1) {
             return false;
         }
+        int figures = 0;
         for (Element tr : trs) {
             for (Element td : tr.children()) {
                 Element own = td.clone();
                 own.select("table").remove();
                 if (Text.number(cellText(own)) != null) {
-                    return false;
+                    figures++;
                 }
             }
         }
-        return true;
+        return figures <= MAX_FRAME_FIGURES;
     }
+
+    /** Numbers a frame may hold in its own cells (a page number under the table), fewer than any table row has. */
+    private static final int MAX_FRAME_FIGURES = 2;
 
     /** Text of a label cell: not blank, no number, no blank marker (—, /, 无). */
     static boolean isLabel(String text) {

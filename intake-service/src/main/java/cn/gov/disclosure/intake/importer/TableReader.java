@@ -207,14 +207,16 @@ final class TableReader {
                     values.get(d));
         }
         long detached = anchors.stream().filter(a -> a < 0).count();
-        findings.note(
-                dataLines.get(0),
-                id.key(),
-                "表" + id.number() + "有 " + detached + " 个数据行与其行名分离（如由 PDF 转换的 Markdown），已按模板的行序对齐读取："
-                        + "每段未标行名的数据行数与两侧已识别行之间的模板行数一致，请核对",
-                "Table " + id.number() + ": " + detached + " value rows stand apart from their labels; they were "
-                        + "aligned to the template's rows in order (each run of unlabelled rows fits the rows between "
-                        + "the labelled ones exactly); please check");
+        if (detached > 0) {
+            findings.note(
+                    dataLines.get(0),
+                    id.key(),
+                    "表" + id.number() + "有 " + detached + " 个数据行与其行名分离（如由 PDF 转换的 Markdown），已按模板的行序对齐读取："
+                            + "每段未标行名的数据行数与两侧已识别行之间的模板行数一致，请核对",
+                    "Table " + id.number() + ": " + detached + " value rows stand apart from their labels; they were "
+                            + "aligned to the template's rows in order (each run of unlabelled rows fits the rows between "
+                            + "the labelled ones exactly); please check");
+        }
         if (!strays.isEmpty()) {
             findings.unread(
                     strays.get(0),
