@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue's labels in matching form ({@link Text#key}), built once from {@link TemplateCatalogue}: the
@@ -38,6 +40,8 @@ final class LabelIndex {
     private final Map<TemplateVersion, Set<String>> unique = new EnumMap<>(TemplateVersion.class);
     /** Row labels of one template that are only a group heading in the other (2019: （六）其他处理). */
     private final Map<TemplateVersion, Set<String>> rowsOnlyHere = new EnumMap<>(TemplateVersion.class);
+    /** The titles of each table in either template, in matching form. */
+    private final Map<TableId, Set<String>> titles = new EnumMap<>(TableId.class);
     /** Every label of all tables (exact), to tell a table line from a section heading. */
     private final Set<String> allLabels = new LinkedHashSet<>();
 
@@ -47,7 +51,7 @@ final class LabelIndex {
             for (TemplateVersion t : TemplateVersion.values()) {
                 TableDef def = TemplateCatalogue.table(t, id);
                 set.add(Text.key(def.title()));
-                set.addAll(numberedTitles(Text.key(def.title())));
+                titles.computeIfAbsent(id, x -> new LinkedHashSet<>()).add(Text.key(def.title()));
                 if (def.cornerNote() != null) {
                     set.add(Text.key(def.cornerNote()));
                 }
@@ -136,20 +140,6 @@ final class LabelIndex {
             }
         });
         return Collections.unmodifiableMap(all);
-    }
-
-    /**
-     * The title as a caption over the table (表二：主动公开政府信息情况, 表3 收到和处理…): documents number their tables
-     * after the section (表二 under 二、) or from one (表1 under 二、), so any number of the six sections is taken.
-     */
-    private static List<String> numberedTitles(String title) {
-        List<String> titles = new ArrayList<>();
-        for (String n : List.of("1", "2", "3", "4", "5", "6", "一", "二", "三", "四", "五", "六")) {
-            for (String sep : List.of("", ":", "、", ".")) {
-                titles.add("表" + n + sep + title);
-            }
-        }
-        return titles;
     }
 
     /**
@@ -244,10 +234,20 @@ final class LabelIndex {
         return false;
     }
 
+    /**
+     * The caption over a table with its number: documents number their tables after the section (表二 under 二、) or
+     * from one (表1 under 二、), so any number of the six sections is taken.
+     */
+    private static final Pattern NUMBERED_CAPTION = Pattern.compile("^表[1-6一二三四五六][:、.]?");
+
     /** Whether the key is a label of the table or a piece of one (a header split over cells: 结果 / 维持). */
     boolean isKnownText(TableId id, String key) {
         if (key.isEmpty()) {
             return false;
+        }
+        Matcher caption = NUMBERED_CAPTION.matcher(key);
+        if (caption.find() && titles.get(id).contains(key.substring(caption.end()))) {
+            return true; // 表二：主动公开政府信息情况
         }
         for (String label : known.get(id)) {
             if (label.contains(key)) {
