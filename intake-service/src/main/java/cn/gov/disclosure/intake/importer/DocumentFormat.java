@@ -94,7 +94,7 @@ public enum DocumentFormat {
     private static final Pattern TABLE = Pattern.compile("(?s)<table.*?</table>");
     private static final Pattern MARKUP = Pattern.compile("<(p|div|span|br|td|tr|body|html|script|a)[\\s>/]");
 
-    private static int countOf(String s, String part) {
+    static int countOf(String s, String part) {
         int n = 0;
         for (int at = s.indexOf(part); at >= 0; at = s.indexOf(part, at + 1)) {
             n++;

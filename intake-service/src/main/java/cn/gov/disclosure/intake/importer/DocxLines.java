@@ -104,23 +104,7 @@ final class DocxLines {
         // left of the first grid column where a row holds a number, the cells are labels: a label merged over two
         // columns leaves no empty cell there (it would be taken for a blank value: 三、本年度办理结果 | （一）予以公开 |
         // (merged) | 258 …), as a page's grid is read
-        int firstValue = Integer.MAX_VALUE;
-        int afterLabels = 0;
-        for (List<String> cells : rows) {
-            boolean numbers = cells.stream().anyMatch(c -> Text.number(c) != null);
-            for (int c = 0; c < cells.size() && numbers; c++) {
-                if (Text.number(cells.get(c)) != null) {
-                    firstValue = Math.min(firstValue, c);
-                    break;
-                }
-                if (HtmlLines.isLabel(cells.get(c))) {
-                    afterLabels = Math.max(afterLabels, c + 1);
-                }
-            }
-        }
-        // a first value column blank in every row (a township leaving its zeros blank) still starts where the labels
-        // end
-        firstValue = Math.min(firstValue, afterLabels);
+        int firstValue = TableLayout.firstValueColumn(rows);
         for (List<String> cells : rows) {
             List<String> kept = new ArrayList<>();
             for (int c = 0; c < cells.size(); c++) {
@@ -133,20 +117,22 @@ final class DocxLines {
     }
 
     /**
-     * Whether the table holds tables and no figure of its own (every number is in a table inside it); a table with a
-     * small table in a header cell keeps its figures in its own cells and stays a table.
+     * Whether the table holds tables and (almost) no figure of its own (the numbers are in the tables inside it, at
+     * most a page number in its own cells); a table with a small table in a header cell keeps its figures in its own
+     * cells and stays a table.
      */
     private static boolean holdsTables(XWPFTable table) {
         boolean nested = false;
+        int figures = 0;
         for (XWPFTableRow row : table.getRows()) {
             for (XWPFTableCell cell : row.getTableCells()) {
                 nested |= !cell.getTables().isEmpty();
                 if (Text.number(cellText(cell)) != null) {
-                    return false;
+                    figures++;
                 }
             }
         }
-        return nested;
+        return nested && figures <= TableLayout.MAX_FRAME_FIGURES;
     }
 
     private static String cellText(XWPFTableCell cell) {

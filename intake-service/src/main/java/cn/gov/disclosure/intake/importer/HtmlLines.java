@@ -240,24 +240,11 @@ final class HtmlLines {
                 c += colspan;
             }
         }
-        int firstValue = Integer.MAX_VALUE;
-        int afterLabels = 0;
+        List<List<String>> texts = new ArrayList<>();
         for (List<GridCell> row : grid) {
-            boolean numbers = row.stream().anyMatch(cell -> cell != null && Text.number(cell.text()) != null);
-            for (int c = 0; c < row.size() && numbers; c++) {
-                GridCell cell = row.get(c);
-                if (cell != null && Text.number(cell.text()) != null) {
-                    firstValue = Math.min(firstValue, c);
-                    break;
-                }
-                if (cell != null && isLabel(cell.text())) {
-                    afterLabels = Math.max(afterLabels, c + 1);
-                }
-            }
+            texts.add(row.stream().map(cell -> cell == null ? "" : cell.text()).toList());
         }
-        // a first value column blank in every row (a township leaving its zeros blank) still starts where the labels
-        // end
-        firstValue = Math.min(firstValue, afterLabels);
+        int firstValue = TableLayout.firstValueColumn(texts);
         for (int r = 0; r < grid.size(); r++) {
             List<GridCell> row = grid.get(r);
             int at = r;
@@ -313,15 +300,7 @@ final class HtmlLines {
                 }
             }
         }
-        return figures <= MAX_FRAME_FIGURES;
-    }
-
-    /** Numbers a frame may hold in its own cells (a page number under the table), fewer than any table row has. */
-    private static final int MAX_FRAME_FIGURES = 2;
-
-    /** Text of a label cell: not blank, no number, no blank marker (—, /, 无). */
-    static boolean isLabel(String text) {
-        return !Text.strip(text).isEmpty() && Text.number(text) == null && !Text.isBlankMarker(text);
+        return figures <= TableLayout.MAX_FRAME_FIGURES;
     }
 
     /** A cell's text: its paragraphs and lines joined with nothing, white space (also &nbsp;) collapsed. */

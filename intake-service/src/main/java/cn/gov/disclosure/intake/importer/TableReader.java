@@ -1,7 +1,6 @@
 package cn.gov.disclosure.intake.importer;
 
 import cn.gov.disclosure.contracts.catalogue.ColumnDef;
-import cn.gov.disclosure.contracts.catalogue.ColumnRole;
 import cn.gov.disclosure.contracts.catalogue.RowDef;
 import cn.gov.disclosure.contracts.catalogue.TableDef;
 import cn.gov.disclosure.contracts.catalogue.TableId;
@@ -335,14 +334,20 @@ final class TableReader {
      * A blank cell whose value the table's own arithmetic fixes (the 总计 of a row whose parts are all there, confirmed
      * by the column's balance) is imported with that value and a note; every other blank stays blank.
      */
+    /** The values read so far, by row and column (a blank cell's value is {@code null}). */
+    private Map<TableRelations.Slot, BigDecimal> known() {
+        Map<TableRelations.Slot, BigDecimal> known = new HashMap<>();
+        found.forEach((row, cells) ->
+                cells.forEach((col, cell) -> known.put(new TableRelations.Slot(row, col), cell.value())));
+        return known;
+    }
+
     private void fillByArithmetic() {
         List<TableRelations.Relation> relations = TableRelations.of(def);
         if (relations.isEmpty() || blanks.isEmpty()) {
             return;
         }
-        Map<TableRelations.Slot, BigDecimal> known = new HashMap<>();
-        found.forEach((row, cells) ->
-                cells.forEach((col, cell) -> known.put(new TableRelations.Slot(row, col), cell.value())));
+        Map<TableRelations.Slot, BigDecimal> known = known();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -455,38 +460,21 @@ final class TableReader {
         if (id != TableId.APPLICATIONS) {
             return false;
         }
+        Map<TableRelations.Slot, BigDecimal> known = known();
         int checked = 0;
         List<String> broken = new ArrayList<>();
         Integer firstLine = null;
-        for (RowDef row : def.rows()) {
-            Map<String, Cell> cells = found.get(row.key());
-            ColumnDef total = row.columns().stream()
-                    .filter(c -> c.role() == ColumnRole.TOTAL)
-                    .findFirst()
-                    .orElse(null);
-            if (cells == null || total == null || cells.get(total.key()) == null) {
-                continue;
-            }
-            BigDecimal sum = BigDecimal.ZERO;
-            boolean complete = true;
-            for (ColumnDef c : row.columns()) {
-                if (c.role() == ColumnRole.PART) {
-                    Cell cell = cells.get(c.key());
-                    if (cell == null || cell.value() == null) {
-                        complete = false;
-                        break;
-                    }
-                    sum = sum.add(cell.value());
-                }
-            }
-            if (!complete) {
-                continue;
+        for (TableRelations.Relation r : TableRelations.of(def)) {
+            String row = r.slots().get(0).row();
+            BigDecimal residual = r.residual(known);
+            if (r.slots().stream().anyMatch(x -> !x.row().equals(row)) || residual == null) {
+                continue; // a relation down a column, or a row with a cell not read
             }
             checked++;
-            if (sum.compareTo(cells.get(total.key()).value()) != 0) {
+            if (residual.signum() != 0) {
                 broken.add(display(row));
                 if (firstLine == null) {
-                    firstLine = sourceOf.getOrDefault(row.key(), Map.of()).values().stream()
+                    firstLine = sourceOf.getOrDefault(row, Map.of()).values().stream()
                             .map(CellSource::line)
                             .filter(Objects::nonNull)
                             .findFirst()

@@ -124,6 +124,13 @@ final class Text {
     private static final Pattern REMARK =
             Pattern.compile("^(.*?\\d(?:" + MONEY_UNITS + "|" + COUNT_WORDS + ")?)\\s*\\(([^()]*\\p{IsHan}[^()]*)\\)$");
 
+    private static final Pattern NUMBER_WITH_BRACKETS = Pattern.compile("^[+-]?\\d[\\d,.]*\\s*\\([^()]*\\)\\s*$");
+
+    /** A number with something in brackets after it that is no remark ({@code 37（2）}): a value written wrongly. */
+    static boolean isNumberWithBrackets(String cell) {
+        return NUMBER_WITH_BRACKETS.matcher(nfkc(cell)).matches();
+    }
+
     /** The remark in brackets after the cell's number ({@code 含2023年结转5件}), or {@code null}. */
     static String remark(String cell) {
         Matcher m = REMARK.matcher(strip(nfkc(cell)));

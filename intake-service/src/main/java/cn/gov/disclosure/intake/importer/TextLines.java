@@ -50,7 +50,7 @@ final class TextLines {
                 line = line.substring(at);
                 lower = lower.substring(at);
             }
-            depth += count(lower, "<table") - count(lower, "</table");
+            depth += DocumentFormat.countOf(lower, "<table") - DocumentFormat.countOf(lower, "</table");
             table.append(line).append('\n');
             if (depth <= 0) {
                 lines.addAll(HtmlLines.read(table.toString()));
@@ -62,14 +62,6 @@ final class TextLines {
             lines.addAll(table.toString().lines().toList()); // no end: kept as it came
         }
         return lines;
-    }
-
-    private static int count(String s, String what) {
-        int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
-            n++;
-        }
-        return n;
     }
 
     /** Whether the cells are quoted the spreadsheet way: at least a third of the non-blank lines start with a quote. */

@@ -4,7 +4,6 @@ import cn.gov.disclosure.contracts.catalogue.TableId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** One cell of a table region: a label, a number, an empty cell, or something that should be a number and is not. */
 record Token(Kind kind, int line, String raw, String key, Text.Num num) {
@@ -72,9 +71,7 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
                     continue;
                 }
                 // a number with something in brackets that is no remark (37（2）): a value the document wrote wrongly
-                boolean label = known
-                        || !Text.isNumberish(c)
-                                && !NUMBER_WITH_BRACKETS.matcher(Text.nfkc(c)).matches();
+                boolean label = known || !Text.isNumberish(c) && !Text.isNumberWithBrackets(c);
                 tokens.add(new Token(label ? Kind.LABEL : Kind.BAD_NUMBER, line.number(), c, key, null));
             }
         }
@@ -97,8 +94,6 @@ record Token(Kind kind, int line, String raw, String key, Text.Num num) {
         }
         return out;
     }
-
-    private static final Pattern NUMBER_WITH_BRACKETS = Pattern.compile("^[+-]?\\d[\\d,.]*\\s*\\([^()]*\\)\\s*$");
 
     /** Whether the label at {@code i} is followed by a number (empty cells skipped), i.e. is a row, not a group. */
     static boolean numberFollows(List<Token> tokens, int i) {
